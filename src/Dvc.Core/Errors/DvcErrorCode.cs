@@ -1,0 +1,35 @@
+namespace Dvc.Core.Errors;
+
+/// <summary>
+/// Every error Dvc.Build reports has its own code, one per kind of problem, never reused
+/// (README lists them). 10xx: pipeline definition and repro; 11xx: experiments; 12xx: cache.
+/// </summary>
+public static class DvcErrorCode
+{
+    public const string YamlSyntax = "DVC1001";
+    public const string UnknownKey = "DVC1002";
+    public const string WrongType = "DVC1003";
+    public const string MissingRequiredKey = "DVC1004";
+    public const string Interpolation = "DVC1005";
+    public const string MissingParamsFile = "DVC1006";
+    public const string MissingParamKey = "DVC1007";
+    public const string MissingDependency = "DVC1008";
+    public const string Cycle = "DVC1009";
+    public const string DuplicateOutput = "DVC1010";
+    public const string OverlappingOutputs = "DVC1011";
+    public const string PathOutsideRepository = "DVC1012";
+    public const string UnknownTarget = "DVC1013";
+    public const string NotADvcRepository = "DVC1014";
+    public const string StageCommandFailed = "DVC1015";
+    public const string OutputNotCreated = "DVC1016";
+    public const string InvalidLockFile = "DVC1017";
+    public const string InvalidStageName = "DVC1018";
+    public const string StageInsideOutput = "DVC1019";
+    public const string InvalidParamsFile = "DVC1020";
+    public const string InvalidVars = "DVC1021";
+    public const string RepositoryLocked = "DVC1022";
+    public const string StageCancelled = "DVC1023";
+    public const string InvalidOption = "DVC1024";
+    public const string FrozenStageMissingOutput = "DVC1025";
+    public const string Internal = "DVC1099";
+}

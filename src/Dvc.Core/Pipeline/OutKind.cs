@@ -1,0 +1,9 @@
+namespace Dvc.Core.Pipeline;
+
+/// <summary>Which list of a stage an output came from; only metrics/plots commands care.</summary>
+public enum OutKind
+{
+    Out,
+    Metric,
+    Plot,
+}

@@ -1,0 +1,45 @@
+namespace Dvc.Core.Pipeline;
+
+/// <summary>Repository-relative paths: always '/'-separated and normalised ("a/./b/../c" is "a/c").
+/// A result that starts with ".." lies outside the repository.</summary>
+public static class RepoPath
+{
+    public static string Join(string baseDir, string path)
+    {
+        path = path.Replace('\\', '/');
+        var combined = path.StartsWith('/') ? path : (baseDir.Length == 0 ? path : baseDir + "/" + path);
+        return Normalize(combined);
+    }
+
+    public static string Normalize(string path)
+    {
+        var parts = new List<string>();
+        var rooted = path.StartsWith('/');
+        foreach (var part in path.Replace('\\', '/').Split('/'))
+        {
+            if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        var joined = string.Join('/', parts);
+        return rooted ? "/" + joined : joined;
+    }
+
+    /// <summary>True when a normalised repository-relative path leaves the repository.</summary>
+    public static bool IsOutside(string normalized) =>
+        normalized.StartsWith('/') || normalized == ".." || normalized.StartsWith("../", StringComparison.Ordinal);
+
+    public static string ToAbsolute(string repoRoot, string relative) =>
+        relative.Length == 0 ? repoRoot : Path.Combine(repoRoot, relative.Replace('/', Path.DirectorySeparatorChar));
+}
