@@ -31,5 +31,8 @@ public static class DvcErrorCode
     public const string StageCancelled = "DVC1023";
     public const string InvalidOption = "DVC1024";
     public const string FrozenStageMissingOutput = "DVC1025";
+    public const string NotAGitRepository = "DVC1026";
+    public const string AlreadyInitialized = "DVC1027";
+    public const string GitFailed = "DVC1028";
     public const string Internal = "DVC1099";
 }

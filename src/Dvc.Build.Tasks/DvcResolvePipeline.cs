@@ -1,0 +1,66 @@
+using Dvc.Core.Repro;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Dvc.Build.Tasks;
+
+/// <summary>
+/// Loads and validates the pipeline, orders the stages to visit and returns one item per stage
+/// with the files MSBuild compares for its up-to-date check. Nothing runs if anything is invalid.
+/// </summary>
+public sealed class DvcResolvePipeline : DvcTask
+{
+    /// <summary>The folder whose dvc.yaml is reproduced by default.</summary>
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>';'-separated stage names, <c>file:stage</c> or output paths (the Stage property).</summary>
+    public string? Targets { get; set; }
+
+    public bool SingleItem { get; set; }
+
+    public bool Downstream { get; set; }
+
+    public bool AllPipelines { get; set; }
+
+    /// <summary>Makes every stage out of date for MSBuild, so each is reproduced (the Force property).</summary>
+    public bool Force { get; set; }
+
+    public bool NoRunCache { get; set; }
+
+    /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
+    [Output]
+    public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
+
+    protected override void Run()
+    {
+        var request = new PlanRequest
+        {
+            ProjectDirectory = ProjectDirectory,
+            Targets = Targets,
+            SingleItem = SingleItem,
+            Downstream = Downstream,
+            AllPipelines = AllPipelines,
+        };
+        var (context, plan) = PlannedPipeline.Load(request);
+        var session = new ReproSession(context, plan, new ReproOptions { Force = Force, NoRunCache = NoRunCache });
+        PipelineValidator.ValidateInputs(context, plan);
+        var items = new List<ITaskItem>(plan.Count);
+        foreach (var stage in plan)
+        {
+            var inputs = session.Stamps.Refresh(stage);
+            var item = new TaskItem(stage.Addressing);
+            item.SetMetadata("StageName", stage.Name);
+            item.SetMetadata("DvcFile", stage.DvcFile);
+            item.SetMetadata("Inputs", MSBuildPaths.JoinEscaped(inputs));
+            item.SetMetadata("DoneStamp", MSBuildPaths.Escape(session.Stamps.DoneStampPath(stage)));
+            var alwaysRuns = Force || stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
+            item.SetMetadata("NeverStamp", alwaysRuns ? MSBuildPaths.Escape(session.Stamps.NeverStampPath(stage)) : "");
+            items.Add(item);
+            Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, inputs.Count);
+        }
+
+        SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
+        Stages = items.ToArray();
+    }
+}

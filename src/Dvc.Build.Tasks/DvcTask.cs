@@ -1,0 +1,43 @@
+using Dvc.Core.Errors;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Dvc.Build.Tasks;
+
+/// <summary>
+/// Base of every Dvc.Build task: a DvcException becomes exactly one canonical MSBuild error
+/// (<c>dvc.yaml(12,5): error DVC1004: …</c>); an unexpected exception becomes DVC1099 with its
+/// stack trace kept out of the console (it goes to the binary log at low importance).
+/// </summary>
+public abstract class DvcTask : Microsoft.Build.Utilities.Task
+{
+    public sealed override bool Execute()
+    {
+        try
+        {
+            Run();
+        }
+        catch (DvcException e)
+        {
+            LogDvcError(e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            Log.LogError(null, DvcErrorCode.Internal, null, BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
+                $"internal error in Dvc.Build: {e.GetType().Name}: {e.Message}");
+            Log.LogMessage(MessageImportance.Low, e.ToString());
+        }
+
+        return !Log.HasLoggedErrors;
+    }
+
+    protected abstract void Run();
+
+    protected void LogDvcError(DvcException e)
+    {
+        var file = e.Location?.File ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
+        Log.LogError(null, e.Code, null, file, e.Location?.Line ?? 0, e.Location?.Column ?? 0, 0, 0, e.Message);
+    }
+
+    protected MSBuildReproLog CreateLog() => new(Log);
+}

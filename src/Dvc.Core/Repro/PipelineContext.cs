@@ -1,0 +1,126 @@
+using Dvc.Core.Graph;
+using Dvc.Core.Lock;
+using Dvc.Core.Pipeline;
+using Dvc.Core.Repository;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>
+/// Everything one build knows about the pipelines: the stages of the loaded dvc.yaml files, their
+/// graph, and their dvc.lock files. Built once per build and shared by every stage.
+/// </summary>
+public sealed class PipelineContext : IDisposable
+{
+    private readonly Dictionary<string, LockFile> _locks = new(StringComparer.Ordinal);
+    private readonly object _lockGate = new();
+
+    private PipelineContext(DvcRepository repository, IReadOnlyList<PipelineFile> files, StageGraph graph)
+    {
+        Repository = repository;
+        Files = files;
+        Graph = graph;
+        Stages = files.SelectMany(f => f.Stages).ToList();
+        Workspace = new Workspace(repository);
+    }
+
+    public DvcRepository Repository { get; }
+
+    public IReadOnlyList<PipelineFile> Files { get; }
+
+    public IReadOnlyList<StageDefinition> Stages { get; }
+
+    public StageGraph Graph { get; }
+
+    public Workspace Workspace { get; }
+
+    /// <param name="dvcFiles">Repository-relative dvc.yaml paths to load.</param>
+    public static PipelineContext Load(DvcRepository repository, IReadOnlyList<string> dvcFiles)
+    {
+        var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
+        var graph = StageGraph.Build(files.SelectMany(f => f.Stages).ToList());
+        return new PipelineContext(repository, files, graph);
+    }
+
+    /// <summary>Every dvc.yaml below the repository root (<c>-p:AllPipelines=true</c>), skipping
+    /// .git, .dvc and hidden folders.</summary>
+    public static IReadOnlyList<string> FindAllPipelineFiles(DvcRepository repository)
+    {
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(repository.RootDir);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            if (File.Exists(Path.Combine(dir, "dvc.yaml")))
+            {
+                found.Add(repository.Relative(Path.Combine(dir, "dvc.yaml")));
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(dir))
+            {
+                if (!Path.GetFileName(sub).StartsWith('.'))
+                {
+                    pending.Push(sub);
+                }
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    /// <summary>The dvc.lock beside a dvc.yaml (<c>sub/dvc.yaml</c> → <c>sub/dvc.lock</c>).</summary>
+    public static string LockPathFor(string dvcFile) =>
+        dvcFile.EndsWith(".yaml", StringComparison.Ordinal) || dvcFile.EndsWith(".yml", StringComparison.Ordinal)
+            ? dvcFile[..dvcFile.LastIndexOf('.')] + ".lock"
+            : dvcFile + ".lock";
+
+    /// <summary>The dvc.lock entry as last read; <see cref="UpdateLock"/> keeps it current.</summary>
+    public LockEntry? LockEntryOf(StageDefinition stage)
+    {
+        lock (_lockGate)
+        {
+            return LockOf(stage.DvcFile).TryGetEntry(stage.Name, out var entry) ? entry : null;
+        }
+    }
+
+    /// <summary>
+    /// Writes one stage's entry into its dvc.lock at once, atomically, re-reading the file first
+    /// so entries written meanwhile (by another node or by DVC) survive.
+    /// </summary>
+    /// <returns>Whether the file was created, and whether the entry changed.</returns>
+    public (bool Created, bool Changed) UpdateLock(StageDefinition stage, LockEntry entry)
+    {
+        lock (_lockGate)
+        {
+            var relative = LockPathFor(stage.DvcFile);
+            var path = Repository.Absolute(relative);
+            var created = !File.Exists(path);
+            var lockFile = LockFile.Load(path);
+            _locks[stage.DvcFile] = lockFile;
+            var changed = !lockFile.TryGetEntry(stage.Name, out _) || !lockFile.EntryEquals(stage.Name, entry);
+            if (changed)
+            {
+                // DVC rewrites the file even when nothing changed; skipping an identical rewrite
+                // keeps its timestamp, which MSBuild's up-to-date checks rely on.
+                lockFile.SetEntry(stage.Name, entry);
+                lockFile.WriteAtomic(path);
+            }
+
+            return (created, changed);
+        }
+    }
+
+    private LockFile LockOf(string dvcFile)
+    {
+        if (!_locks.TryGetValue(dvcFile, out var lockFile))
+        {
+            lockFile = LockFile.Load(Repository.Absolute(LockPathFor(dvcFile)));
+            _locks[dvcFile] = lockFile;
+        }
+
+        return lockFile;
+    }
+
+    public void Dispose() => Workspace.Dispose();
+}

@@ -1,0 +1,64 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Graph;
+using Dvc.Core.Pipeline;
+using Dvc.Core.Repository;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>Loads the pipelines a request needs and orders the stages to visit (DVC's plan_repro).</summary>
+public static class PlannedPipeline
+{
+    public static (PipelineContext Context, IReadOnlyList<StageDefinition> Plan) Load(PlanRequest request)
+    {
+        var repository = DvcRepository.Require(request.ProjectDirectory);
+        var defaultFile = repository.Relative(Path.Combine(Path.GetFullPath(request.ProjectDirectory), "dvc.yaml"));
+        var files = request.AllPipelines
+            ? PipelineContext.FindAllPipelineFiles(repository)
+            : FilesNamedBy(request.Targets, defaultFile);
+        foreach (var file in files)
+        {
+            if (!File.Exists(repository.Absolute(file)))
+            {
+                throw new DvcException(DvcErrorCode.UnknownTarget, $"'{file}' does not exist", new SourceLocation(repository.Absolute(file)));
+            }
+        }
+
+        var context = PipelineContext.Load(repository, files);
+        try
+        {
+            IReadOnlyList<StageDefinition>? targets = null;
+            if (!string.IsNullOrWhiteSpace(request.Targets))
+            {
+                targets = TargetResolver.Resolve(request.Targets!, context.Stages, defaultFile);
+            }
+            else if (!request.AllPipelines)
+            {
+                targets = context.Stages.Where(s => s.DvcFile == defaultFile).ToList();
+            }
+
+            var plan = context.Graph.Plan(targets, request.SingleItem && !request.AllPipelines, request.Downstream && !request.AllPipelines);
+            return (context, plan);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The default dvc.yaml plus every other dvc.yaml a target names (<c>sub/dvc.yaml:stage</c>).</summary>
+    private static IReadOnlyList<string> FilesNamedBy(string? targets, string defaultFile)
+    {
+        var files = new List<string> { defaultFile };
+        foreach (var target in (targets ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var file = target.Contains(':') ? target[..target.LastIndexOf(':')] : target;
+            if ((file.EndsWith("dvc.yaml", StringComparison.Ordinal) || file.EndsWith("dvc.yml", StringComparison.Ordinal)) && !files.Contains(RepoPath.Normalize(file)))
+            {
+                files.Add(RepoPath.Normalize(file));
+            }
+        }
+
+        return files;
+    }
+}

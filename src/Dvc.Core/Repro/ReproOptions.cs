@@ -1,0 +1,13 @@
+namespace Dvc.Core.Repro;
+
+public sealed record ReproOptions
+{
+    /// <summary>Reproduce even unchanged stages and skip both cache restore paths (<c>dvc repro -f</c>).</summary>
+    public bool Force { get; init; }
+
+    /// <summary>Do not look results up in the run-cache (<c>--no-run-cache</c>).</summary>
+    public bool NoRunCache { get; init; }
+
+    /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}

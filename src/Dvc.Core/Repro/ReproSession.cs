@@ -1,0 +1,100 @@
+using Dvc.Core.Pipeline;
+using Dvc.Core.Status;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>
+/// One build's reproduction: the plan, and what has been reported so far. MSBuild skips a stage
+/// whose inputs are older than its stamp without running any task, so the "didn't change" line
+/// for such a stage is printed just before the next stage that does run (or in the summary),
+/// keeping DVC's order of messages.
+/// </summary>
+public sealed class ReproSession : IDisposable
+{
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private bool _previousReproduced;
+
+    public ReproSession(PipelineContext context, IReadOnlyList<StageDefinition> plan, ReproOptions options)
+    {
+        Context = context;
+        Plan = plan;
+        Options = options;
+        Stamps = new StageStamps(context);
+    }
+
+    public PipelineContext Context { get; }
+
+    public IReadOnlyList<StageDefinition> Plan { get; }
+
+    public ReproOptions Options { get; }
+
+    public StageStamps Stamps { get; }
+
+    public int ReproducedCount { get; private set; }
+
+    public StageDefinition Find(string addressing) =>
+        Plan.FirstOrDefault(s => s.Addressing == addressing)
+        ?? throw new InvalidOperationException($"stage '{addressing}' is not part of this build's plan");
+
+    /// <summary>Reports the stages before <paramref name="stage"/> that MSBuild skipped as up to date.</summary>
+    public void BeforeStage(StageDefinition stage, IReproLog log)
+    {
+        lock (_gate)
+        {
+            foreach (var earlier in Plan.TakeWhile(s => !ReferenceEquals(s, stage)))
+            {
+                ReportUnchanged(earlier, log);
+            }
+
+            if (_previousReproduced)
+            {
+                log.Info("");
+                _previousReproduced = false;
+            }
+        }
+    }
+
+    public void AfterStage(StageDefinition stage, StageOutcome outcome)
+    {
+        lock (_gate)
+        {
+            _reported.Add(stage.Addressing);
+            if (outcome != StageOutcome.Unchanged)
+            {
+                ReproducedCount++;
+                _previousReproduced = true;
+            }
+        }
+    }
+
+    /// <summary>Reports the remaining skipped stages and DVC's closing line.</summary>
+    public void Finish(IReproLog log)
+    {
+        lock (_gate)
+        {
+            foreach (var stage in Plan)
+            {
+                ReportUnchanged(stage, log);
+            }
+
+            if (ReproducedCount == 0)
+            {
+                log.Info(StatusText.UpToDate);
+            }
+        }
+    }
+
+    private void ReportUnchanged(StageDefinition stage, IReproLog log)
+    {
+        if (_reported.Add(stage.Addressing))
+        {
+            log.Info(stage.Kind == StageKind.DataSource
+                ? $"'{stage.Name}' didn't change, skipping"
+                : $"Stage '{stage.Addressing}' didn't change, skipping");
+            log.Detail($"Stage '{stage.Addressing}': all inputs are older than its stamp '{Stamps.DoneStampPath(stage)}'");
+        }
+    }
+
+    public void Dispose() => Context.Dispose();
+}

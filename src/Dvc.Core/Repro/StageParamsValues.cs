@@ -1,0 +1,11 @@
+using Dvc.Core.Values;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>The current values of the params one stage tracks in one file.</summary>
+/// <param name="File">As written in dvc.yaml (the dvc.lock key).</param>
+/// <param name="FileExists">False when the params file is missing.</param>
+/// <param name="Values">Tracked key (as written) → value, only for keys present in the file; for
+/// whole-file tracking, every top-level key.</param>
+/// <param name="MissingKeys">Listed keys not found in the file.</param>
+public sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys);

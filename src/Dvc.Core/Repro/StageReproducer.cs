@@ -1,0 +1,141 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Execution;
+using Dvc.Core.Lock;
+using Dvc.Core.Pipeline;
+using Dvc.Core.Repository;
+using Dvc.Core.Status;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>
+/// Reproduces one stage the way DVC's <c>Stage.reproduce</c> → <c>Stage.run</c> does: decide by
+/// content, remove outputs, restore from the cache when possible, otherwise run the command line by
+/// line, then hash, cache and record the result in dvc.lock at once.
+/// </summary>
+public sealed class StageReproducer
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
+    private readonly PipelineContext _context;
+    private readonly IReproLog _log;
+
+    public StageReproducer(PipelineContext context, IReproLog log)
+    {
+        _context = context;
+        _log = log;
+    }
+
+    public StageOutcome Reproduce(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
+    {
+        var lockEntry = _context.LockEntryOf(stage);
+        if (stage.Frozen)
+        {
+            _log.Info($"stage: '{stage.Addressing}' is frozen. Its dependencies are not going to be reproduced.");
+        }
+
+        var status = new ChangeDetector(_context.Workspace).Evaluate(stage, lockEntry, firstReasonOnly: true);
+        if (!options.Force && !status.IsChanged)
+        {
+            _log.Info(stage.Kind == StageKind.DataSource
+                ? $"'{stage.Name}' didn't change, skipping"
+                : $"Stage '{stage.Addressing}' didn't change, skipping");
+            return StageOutcome.Unchanged;
+        }
+
+        foreach (var reason in StatusText.Explain(status))
+        {
+            _log.Detail($"Stage '{stage.Addressing}': {reason}");
+        }
+
+        var outcome = StageOutcome.Ran;
+        if (stage.Frozen)
+        {
+            _log.Info($"Verifying outputs in frozen stage: '{stage.Addressing}'");
+            VerifyFrozenOutputs(stage);
+            outcome = StageOutcome.Verified;
+        }
+        else
+        {
+            using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
+            {
+                OutputRemover.RemoveOutputs(_context.Repository, stage);
+            }
+
+            RunCommands(stage, options, cancellation);
+        }
+
+        using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
+        {
+            var entry = StageSnapshot.Capture(_context, stage, lockEntry);
+            RecordInLock(stage, entry);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>A frozen stage never runs; DVC only records what its outputs are now.</summary>
+    private void VerifyFrozenOutputs(StageDefinition stage)
+    {
+        var missing = stage.Outs.Where(o => _context.Workspace.Hash(stage.PathFromRoot(o.Path), legacy: false) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DvcException(
+                DvcErrorCode.FrozenStageMissingOutput,
+                $"failed to reproduce '{stage.Addressing}': missing data 'source': {string.Join(", ", missing.Select(o => o.Path))}",
+                missing[0].Location ?? stage.Location);
+        }
+    }
+
+    private void RunCommands(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
+    {
+        _log.Info($"Running stage '{stage.Addressing}':");
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (Environment.GetEnvironmentVariable("DVC_ROOT") is null)
+        {
+            environment["DVC_ROOT"] = _context.Repository.RootDir;
+        }
+
+        foreach (var (key, value) in options.Environment)
+        {
+            environment[key] = value;
+        }
+
+        environment["DVC_STAGE"] = stage.Addressing;
+        var workingDirectory = _context.Repository.Absolute(stage.WdirFromRoot);
+        foreach (var line in stage.CommandLines)
+        {
+            _log.Info("> " + line);
+            int exitCode;
+            try
+            {
+                exitCode = ShellCommandRunner.Run(line, workingDirectory, environment, _log.CommandOutput, cancellation);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new DvcException(DvcErrorCode.StageCancelled, $"failed to reproduce '{stage.Addressing}': cancelled while running: {line}", stage.Location);
+            }
+
+            if (exitCode != 0)
+            {
+                throw new DvcException(
+                    DvcErrorCode.StageCommandFailed,
+                    $"failed to reproduce '{stage.Addressing}': failed to run: {line}, exited with {exitCode}",
+                    stage.Location);
+            }
+        }
+    }
+
+    private void RecordInLock(StageDefinition stage, LockEntry entry)
+    {
+        var (created, changed) = _context.UpdateLock(stage, entry);
+        var lockName = PipelineContext.LockPathFor(stage.DvcFile);
+        if (created)
+        {
+            _log.Info($"Generating lock file '{lockName}'");
+        }
+
+        if (changed)
+        {
+            _log.Info($"Updating lock file '{lockName}'");
+        }
+    }
+}

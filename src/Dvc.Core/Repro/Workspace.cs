@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Dvc.Core.Cache;
+using Dvc.Core.Hashing;
+using Dvc.Core.Lock;
+using Dvc.Core.Params;
+using Dvc.Core.Pipeline;
+using Dvc.Core.Repository;
+using Dvc.Core.Values;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>
+/// The repository's files as the engine sees them: content hashes (through the persistent hash
+/// store, so unchanged files are never re-read), params values (each file parsed once per build)
+/// and the object cache.
+/// </summary>
+public sealed class Workspace : IDisposable
+{
+    private readonly ConcurrentDictionary<string, (FileStamp Stamp, PyDict Values)> _paramsFiles = new(StringComparer.Ordinal);
+
+    public Workspace(DvcRepository repository)
+    {
+        Repository = repository;
+        Hashing = new HashingService(HashStateStore.Open(repository.BuildStateDir));
+        Cache = ObjectCache.ForRepository(repository.DvcDir);
+    }
+
+    public DvcRepository Repository { get; }
+
+    public HashingService Hashing { get; }
+
+    public ObjectCache Cache { get; }
+
+    /// <summary>The content hash of a repository-relative path, or null when it does not exist.</summary>
+    public HashInfo? Hash(string repoRelativePath, bool legacy)
+    {
+        var absolute = Repository.Absolute(repoRelativePath);
+        return File.Exists(absolute) || Directory.Exists(absolute) ? Hashing.HashPath(absolute, legacy) : null;
+    }
+
+    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntact(item.Md5, item.Size);
+
+    public IReadOnlyList<StageParamsValues> ReadParams(StageDefinition stage)
+    {
+        var result = new List<StageParamsValues>(stage.Params.Count);
+        foreach (var spec in stage.Params)
+        {
+            var absolute = Repository.Absolute(stage.PathFromRoot(spec.File));
+            if (!File.Exists(absolute))
+            {
+                result.Add(new StageParamsValues(spec.File, false, new PyDict(), spec.Keys ?? Array.Empty<string>()));
+                continue;
+            }
+
+            var all = ReadParamsFile(absolute);
+            var values = new PyDict();
+            var missing = new List<string>();
+            foreach (var key in spec.Keys ?? all.Keys.ToList())
+            {
+                if (ParamsLookup.TryGet(all, key, out var value))
+                {
+                    values[key] = value;
+                }
+                else
+                {
+                    missing.Add(key);
+                }
+            }
+
+            result.Add(new StageParamsValues(spec.File, true, values, missing));
+        }
+
+        return result;
+    }
+
+    /// <summary>A params file's whole content, parsed once per (inode, mtime, size).</summary>
+    public PyDict ReadParamsFile(string absolutePath)
+    {
+        var stamp = FileStamp.Of(absolutePath);
+        if (_paramsFiles.TryGetValue(absolutePath, out var cached) && cached.Stamp == stamp)
+        {
+            return cached.Values;
+        }
+
+        var values = ParamsFileReader.Read(absolutePath);
+        _paramsFiles[absolutePath] = (stamp, values);
+        return values;
+    }
+
+    public void Dispose() => Hashing.Dispose();
+}

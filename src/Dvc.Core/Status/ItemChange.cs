@@ -1,0 +1,10 @@
+namespace Dvc.Core.Status;
+
+/// <summary>DVC's status words for a dep, out or param.</summary>
+public enum ItemChange
+{
+    Modified,
+    Deleted,
+    New,
+    NotInCache,
+}

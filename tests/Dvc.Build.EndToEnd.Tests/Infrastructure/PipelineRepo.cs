@@ -1,0 +1,135 @@
+namespace Dvc.Build.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// A temporary git repository holding a DVC project and a bare pipeline project that imports
+/// the checkout's build/Dvc.Build.props and .targets — the form README documents.
+/// </summary>
+internal sealed class PipelineRepo : IDisposable
+{
+    private PipelineRepo(string root) => Root = root;
+
+    public string Root { get; }
+
+    public string ProjectFile => Path.Combine(Root, "pipeline.proj");
+
+    /// <param name="initDvc">Create .dvc/ (as `dvc init` would) before the first commit.</param>
+    public static PipelineRepo Create(bool initDvc = true)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dvcbuild-e2e", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        var repo = new PipelineRepo(root);
+        repo.Git("init", "-q", "-b", "main");
+        repo.Git("config", "user.name", "Dvc Build Tests");
+        repo.Git("config", "user.email", "tests@dvc.build");
+        repo.Git("config", "commit.gpgsign", "false");
+        repo.Write("pipeline.proj", PipelineProject(Path.Combine(root, "pipeline.proj")));
+        repo.Write(".gitignore", "/pipeline.proj.bin\n");
+        if (initDvc)
+        {
+            Directory.CreateDirectory(Path.Combine(root, ".dvc", "tmp"));
+            repo.Write(".dvc/config", "");
+            repo.Write(".dvc/.gitignore", "/config.local\n/tmp\n/cache\n");
+        }
+
+        return repo;
+    }
+
+    public static string PipelineProject(string projectPath)
+    {
+        var build = Checkout.BuildDir;
+        return $"""
+            <Project>
+              <Import Project="{build}/Dvc.Build.props" />
+              <Import Project="{build}/Dvc.Build.targets" />
+            </Project>
+            """;
+    }
+
+    /// <summary>Copies a fixture case's input/ folder into the repository.</summary>
+    public void CopyFixtureInput(string caseName)
+    {
+        var source = Checkout.Fixture(caseName, "input");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(Root, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    public void Write(string relative, string content)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content.Replace("\r\n", "\n"));
+    }
+
+    public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
+
+    public bool Exists(string relative) => File.Exists(Path.Combine(Root, relative)) || Directory.Exists(Path.Combine(Root, relative));
+
+    public void Delete(string relative)
+    {
+        var path = Path.Combine(Root, relative);
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
+    }
+
+    public string Git(params string[] arguments)
+    {
+        var result = ProcessRunner.Run("git", arguments, Root);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)} failed: {result.Output}");
+        }
+
+        return result.Output;
+    }
+
+    public void CommitAll(string message)
+    {
+        Git("add", "-A");
+        Git("commit", "-q", "-m", message);
+    }
+
+    /// <summary>`dotnet build pipeline.proj` with the given target and properties; -nr:false so no
+    /// node keeps the task assembly loaded, -tl:off for plain, greppable output.</summary>
+    public CommandResult Build(string? target = null, params string[] properties)
+    {
+        var arguments = new List<string> { "build", ProjectFile, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary" };
+        if (target is not null)
+        {
+            arguments.Add("-t:" + target);
+        }
+
+        arguments.AddRange(properties.Select(p => "-p:" + p));
+        return ProcessRunner.Run("dotnet", arguments, Root);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
+            {
+                File.SetAttributes(file, FileAttributes.Normal);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                }
+            }
+
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not fail a test.
+        }
+    }
+}
