@@ -1,0 +1,18 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Lock;
+using Dvc.Core.Yaml;
+
+namespace Dvc.Core.RunCache;
+
+/// <summary>The file content of a run-cache entry: the stage's lock entry as YAML, without the stage name.</summary>
+public static class RunCacheEntry
+{
+    public static string Serialize(LockEntry entry) => RuamelYamlEmitter.Emit(LockEntryPython.ToPyDict(entry));
+
+    /// <param name="path">Absolute path of the entry file, used in error locations.</param>
+    public static LockEntry Parse(string text, string path)
+    {
+        var document = YamlValueLoader.Load(text, path, DvcErrorCode.InvalidLockFile);
+        return new LockEntryReader(document).Read(document.Root, null, "", "");
+    }
+}
