@@ -35,4 +35,5 @@ public static class DvcErrorCode
     public const string AlreadyInitialized = "DVC1027";
     public const string GitFailed = "DVC1028";
     public const string Internal = "DVC1099";
+    public const string CorruptedCacheObject = "DVC1201";
 }

@@ -13,10 +13,12 @@ public sealed class PipelineContext : IDisposable
 {
     private readonly Dictionary<string, LockFile> _locks = new(StringComparer.Ordinal);
     private readonly object _lockGate = new();
+    private readonly SortedSet<string> _changedFiles = new(StringComparer.Ordinal);
 
-    private PipelineContext(DvcRepository repository, IReadOnlyList<PipelineFile> files, StageGraph graph)
+    private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, StageGraph graph)
     {
         Repository = repository;
+        ProjectDirectory = projectDirectory;
         Files = files;
         Graph = graph;
         Stages = files.SelectMany(f => f.Stages).ToList();
@@ -24,6 +26,9 @@ public sealed class PipelineContext : IDisposable
     }
 
     public DvcRepository Repository { get; }
+
+    /// <summary>The folder the build runs for; messages show paths relative to it.</summary>
+    public string ProjectDirectory { get; }
 
     public IReadOnlyList<PipelineFile> Files { get; }
 
@@ -33,12 +38,32 @@ public sealed class PipelineContext : IDisposable
 
     public Workspace Workspace { get; }
 
+    /// <summary>Files git should be told about (dvc.lock, .gitignore files), absolute paths.</summary>
+    public IReadOnlyList<string> ChangedFiles
+    {
+        get
+        {
+            lock (_changedFiles)
+            {
+                return _changedFiles.ToList();
+            }
+        }
+    }
+
+    public void NoteChangedFile(string absolutePath)
+    {
+        lock (_changedFiles)
+        {
+            _changedFiles.Add(absolutePath);
+        }
+    }
+
     /// <param name="dvcFiles">Repository-relative dvc.yaml paths to load.</param>
-    public static PipelineContext Load(DvcRepository repository, IReadOnlyList<string> dvcFiles)
+    public static PipelineContext Load(DvcRepository repository, string projectDirectory, IReadOnlyList<string> dvcFiles)
     {
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
         var graph = StageGraph.Build(files.SelectMany(f => f.Stages).ToList());
-        return new PipelineContext(repository, files, graph);
+        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, graph);
     }
 
     /// <summary>Every dvc.yaml below the repository root (<c>-p:AllPipelines=true</c>), skipping
@@ -105,6 +130,7 @@ public sealed class PipelineContext : IDisposable
                 // keeps its timestamp, which MSBuild's up-to-date checks rely on.
                 lockFile.SetEntry(stage.Name, entry);
                 lockFile.WriteAtomic(path);
+                NoteChangedFile(path);
             }
 
             return (created, changed);

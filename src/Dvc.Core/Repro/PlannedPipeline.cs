@@ -23,7 +23,7 @@ public static class PlannedPipeline
             }
         }
 
-        var context = PipelineContext.Load(repository, files);
+        var context = PipelineContext.Load(repository, request.ProjectDirectory, files);
         try
         {
             IReadOnlyList<StageDefinition>? targets = null;

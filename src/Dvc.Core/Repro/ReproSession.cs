@@ -81,6 +81,18 @@ public sealed class ReproSession : IDisposable
             if (ReproducedCount == 0)
             {
                 log.Info(StatusText.UpToDate);
+                return;
+            }
+
+            var changed = Context.ChangedFiles;
+            if (changed.Count > 0)
+            {
+                // DVC's scm_context hint, relative to the folder the build ran for.
+                var projectDir = Context.ProjectDirectory;
+                log.Info("");
+                log.Info("To track the changes with git, run:");
+                log.Info("");
+                log.Info("\tgit add " + string.Join(' ', changed.Select(f => Path.GetRelativePath(projectDir, f).Replace('\\', '/'))));
             }
         }
     }

@@ -17,11 +17,13 @@ public sealed class StageReproducer
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
     private readonly PipelineContext _context;
     private readonly IReproLog _log;
+    private readonly StageRestorer _restorer;
 
     public StageReproducer(PipelineContext context, IReproLog log)
     {
         _context = context;
         _log = log;
+        _restorer = new StageRestorer(context);
     }
 
     public StageOutcome Reproduce(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
@@ -46,7 +48,9 @@ public sealed class StageReproducer
             _log.Detail($"Stage '{stage.Addressing}': {reason}");
         }
 
-        var outcome = StageOutcome.Ran;
+        _context.Workspace.Cache.Warning = message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message);
+        var parameters = _context.Workspace.ReadParams(stage);
+        StageOutcome outcome;
         if (stage.Frozen)
         {
             _log.Info($"Verifying outputs in frozen stage: '{stage.Addressing}'");
@@ -60,16 +64,60 @@ public sealed class StageReproducer
                 OutputRemover.RemoveOutputs(_context.Repository, stage);
             }
 
-            RunCommands(stage, options, cancellation);
+            outcome = TryRestore(stage, lockEntry, status, parameters, options) ? StageOutcome.Restored : StageOutcome.Ran;
+            if (outcome == StageOutcome.Ran)
+            {
+                RunCommands(stage, options, cancellation);
+            }
         }
 
         using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
         {
             var entry = StageSnapshot.Capture(_context, stage, lockEntry);
+            var committer = new OutputCommitter(_context);
+            committer.Commit(stage, entry);
+            if (RunCachePolicy.CanSave(stage, parameters))
+            {
+                foreach (var output in stage.Outs.Where(o => !o.Cache))
+                {
+                    committer.AddToCache(_context.Repository.Absolute(stage.PathFromRoot(output.Path)), entry.Outs.First(i => i.Path == output.Path));
+                }
+
+                _restorer.RunCache.Save(entry);
+            }
+
             RecordInLock(stage, entry);
         }
 
         return outcome;
+    }
+
+    private bool TryRestore(StageDefinition stage, LockEntry? lockEntry, StageStatus status, IReadOnlyList<StageParamsValues> parameters, ReproOptions options)
+    {
+        if (options.Force || !RunCachePolicy.CanUse(stage, parameters))
+        {
+            return false;
+        }
+
+        var entry = _restorer.FindInLock(stage, lockEntry, status);
+        if (entry is null && !options.NoRunCache)
+        {
+            var inputs = StageSnapshot.CaptureInputs(_context, stage, lockEntry);
+            entry = _restorer.FindInRunCache(stage, inputs, message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message));
+        }
+
+        if (entry is null)
+        {
+            return false;
+        }
+
+        _log.Info($"Stage '{stage.Addressing}' is cached - skipping run, checking out outputs");
+        using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
+        {
+            _restorer.Restore(stage, entry);
+        }
+
+        return true;
     }
 
     /// <summary>A frozen stage never runs; DVC only records what its outputs are now.</summary>

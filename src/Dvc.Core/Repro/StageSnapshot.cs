@@ -12,10 +12,17 @@ namespace Dvc.Core.Repro;
 /// </summary>
 public static class StageSnapshot
 {
-    public static LockEntry Capture(PipelineContext context, StageDefinition stage, LockEntry? previous)
+    public static LockEntry Capture(PipelineContext context, StageDefinition stage, LockEntry? previous) =>
+        Capture(context, stage, previous, stage.Outs.Select(o => HashItem(context, stage, o.Path, o.Location, previous?.Outs, isOutput: true)).ToList());
+
+    /// <summary>What goes into a run-cache key before the command runs: current deps and params,
+    /// and only the paths of the outputs.</summary>
+    public static LockEntry CaptureInputs(PipelineContext context, StageDefinition stage, LockEntry? previous) =>
+        Capture(context, stage, previous, stage.Outs.Select(o => new LockItem { Path = o.Path }).ToList());
+
+    private static LockEntry Capture(PipelineContext context, StageDefinition stage, LockEntry? previous, List<LockItem> outs)
     {
         var deps = stage.Deps.Select(d => HashItem(context, stage, d.Path, d.Location, previous?.Deps, isOutput: false)).ToList();
-        var outs = stage.Outs.Select(o => HashItem(context, stage, o.Path, o.Location, previous?.Outs, isOutput: true)).ToList();
         var parameters = new List<(string File, PyDict Values)>();
         foreach (var values in context.Workspace.ReadParams(stage))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dvc.Core.Cache;
+using Dvc.Core.Config;
 using Dvc.Core.Hashing;
 using Dvc.Core.Lock;
 using Dvc.Core.Params;
@@ -11,8 +12,8 @@ namespace Dvc.Core.Repro;
 
 /// <summary>
 /// The repository's files as the engine sees them: content hashes (through the persistent hash
-/// store, so unchanged files are never re-read), params values (each file parsed once per build)
-/// and the object cache.
+/// store, so unchanged files are never re-read), params values (each file parsed once per
+/// (inode, mtime, size)) and the object cache.
 /// </summary>
 public sealed class Workspace : IDisposable
 {
@@ -21,15 +22,18 @@ public sealed class Workspace : IDisposable
     public Workspace(DvcRepository repository)
     {
         Repository = repository;
-        Hashing = new HashingService(HashStateStore.Open(repository.BuildStateDir));
-        Cache = ObjectCache.ForRepository(repository.DvcDir);
+        Hashing = WorkspaceHasher.ForRepository(repository.RootDir);
+        Cache = ObjectCache.ForRepository(repository.RootDir);
     }
 
     public DvcRepository Repository { get; }
 
-    public HashingService Hashing { get; }
+    public WorkspaceHasher Hashing { get; }
 
     public ObjectCache Cache { get; }
+
+    /// <summary>The configured checkout link types (<c>cache.type</c>).</summary>
+    public IReadOnlyList<LinkType> LinkTypes => Cache.LinkTypes;
 
     /// <summary>The content hash of a repository-relative path, or null when it does not exist.</summary>
     public HashInfo? Hash(string repoRelativePath, bool legacy)
@@ -38,7 +42,27 @@ public sealed class Workspace : IDisposable
         return File.Exists(absolute) || Directory.Exists(absolute) ? Hashing.HashPath(absolute, legacy) : null;
     }
 
-    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntact(item.Md5, item.Size);
+    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntact(item.Md5, item.IsDir ? null : item.Size);
+
+    /// <summary>
+    /// Remembers the hashes of files just checked out of the cache, so the next status does not
+    /// read them again (DVC records checkouts in its state DB for the same reason).
+    /// </summary>
+    public void RecordCheckedOut(string absolutePath, LockItem item)
+    {
+        if (!item.IsDir)
+        {
+            Hashing.Store.Put(absolutePath, FileStamp.Of(absolutePath), HashAlgorithmKind.Md5, item.Md5!);
+            return;
+        }
+
+        var entries = DirTreeJson.Parse(File.ReadAllBytes(Cache.PathOf(item.Md5!)), Cache.PathOf(item.Md5!));
+        foreach (var entry in entries)
+        {
+            var file = Path.Combine(absolutePath, entry.RelPath.Replace('/', Path.DirectorySeparatorChar));
+            Hashing.Store.Put(file, FileStamp.Of(file), HashAlgorithmKind.Md5, entry.Md5);
+        }
+    }
 
     public IReadOnlyList<StageParamsValues> ReadParams(StageDefinition stage)
     {
@@ -87,5 +111,5 @@ public sealed class Workspace : IDisposable
         return values;
     }
 
-    public void Dispose() => Hashing.Dispose();
+    public void Dispose() => Hashing.Save();
 }

@@ -1,0 +1,56 @@
+using Dvc.Core.Errors;
+using Dvc.Core.IO;
+using Dvc.Core.Lock;
+
+namespace Dvc.Core.RunCache;
+
+/// <summary>
+/// DVC's run-cache directory, <c>.dvc/cache/runs/&lt;k[:2]&gt;/&lt;k&gt;/&lt;v&gt;</c>: entries are the
+/// dvc.lock entry of a successful run, keyed by what went in (command, deps, params, out paths).
+/// Real DVC and Dvc.Build read each other's entries.
+/// </summary>
+public sealed class RunCacheStore
+{
+    private readonly string _runsDir;
+
+    public RunCacheStore(string cacheRoot) => _runsDir = Path.Combine(cacheRoot, "runs");
+
+    /// <summary>The newest entry for the key (DVC takes the newest by mtime), or null.</summary>
+    public LockEntry? Find(string key, Action<string> warn)
+    {
+        var dir = Path.Combine(_runsDir, key[..2], key);
+        if (!Directory.Exists(dir))
+        {
+            return null;
+        }
+
+        foreach (var file in new DirectoryInfo(dir).GetFiles().Where(f => !f.Name.StartsWith('.')).OrderByDescending(f => f.LastWriteTimeUtc))
+        {
+            try
+            {
+                return RunCacheEntry.Parse(File.ReadAllText(file.FullName), file.FullName);
+            }
+            catch (DvcException e)
+            {
+                // DVC deletes a corrupted entry and carries on; so do we.
+                warn($"corrupted cache file '{file.FullName}': {e.Message}");
+                file.Delete();
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Writes the entry unless that exact (key, value) file exists; atomic, mode 0644 like DVC's.</summary>
+    public bool Save(LockEntry entry)
+    {
+        var path = Path.Combine(_runsDir, RunCacheKey.RelativePath(entry)["runs/".Length..].Replace('/', Path.DirectorySeparatorChar));
+        if (File.Exists(path))
+        {
+            return false;
+        }
+
+        AtomicFile.WriteAllText(path, RunCacheEntry.Serialize(entry));
+        return true;
+    }
+}
