@@ -1,0 +1,131 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Pipeline;
+
+namespace Dvc.Core.Graph;
+
+/// <summary>
+/// Turns <c>repro</c>/<c>dag</c> targets into stages, following dvc/utils/__init__.py::parse_target and
+/// StageLoad: <c>name</c>, a foreach/matrix group, <c>name@key</c>, <c>path/dvc.yaml</c>,
+/// <c>path/dvc.yaml:name</c>, <c>file.dvc</c>, or an output path. A stage name wins over a path.
+/// </summary>
+public sealed class TargetResolver
+{
+    public const string RootPipelineFile = "dvc.yaml";
+
+    private readonly StageGraph _graph;
+    private readonly Dictionary<string, List<StageDefinition>> _byFile = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Name), StageDefinition> _byName = new();
+    private readonly Dictionary<(string File, string Group), List<StageDefinition>> _byGroup = new();
+
+    public TargetResolver(StageGraph graph)
+    {
+        _graph = graph;
+        foreach (var stage in graph.Stages)
+        {
+            var file = RepoPath.Normalize(stage.DvcFile);
+            GetOrAdd(_byFile, file).Add(stage);
+            _byName.TryAdd((file, stage.Name), stage);
+            var group = GroupOf(stage.Name);
+            if (group is not null)
+            {
+                GetOrAdd(_byGroup, (file, group)).Add(stage);
+            }
+        }
+    }
+
+    /// <summary>The foreach/matrix group of a generated stage name (<c>train@cnn-0.1</c> → <c>train</c>):
+    /// the part before the last '@', since keys never contain one but group names might.</summary>
+    public static string? GroupOf(string stageName)
+    {
+        var at = stageName.LastIndexOf('@');
+        return at > 0 ? stageName[..at] : null;
+    }
+
+    /// <summary>Resolves a ';'-separated list of targets; each stage appears once, in order of first mention.</summary>
+    public IReadOnlyList<StageDefinition> Resolve(string spec)
+    {
+        var result = new List<StageDefinition>();
+        var seen = new HashSet<StageDefinition>(ReferenceEqualityComparer.Instance);
+        foreach (var target in spec.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            result.AddRange(ResolveOne(target).Where(seen.Add));
+        }
+
+        return result;
+    }
+
+    public IReadOnlyList<StageDefinition> ResolveOne(string target)
+    {
+        var normalized = target.Replace('\\', '/');
+        if (normalized.EndsWith(".dvc", StringComparison.Ordinal))
+        {
+            return StagesOfFile(RepoPath.Normalize(normalized));
+        }
+
+        if (IsPipelineFile(normalized))
+        {
+            return StagesOfFile(RepoPath.Normalize(normalized));
+        }
+
+        var colon = normalized.LastIndexOf(':');
+        if (colon > 0 && IsPipelineFile(normalized[..colon]))
+        {
+            var file = RepoPath.Normalize(normalized[..colon]);
+            StagesOfFile(file);
+            return NamedStages(file, normalized[(colon + 1)..]) ?? throw NotFound(normalized[(colon + 1)..], file);
+        }
+
+        return NamedStages(RootPipelineFile, normalized)
+            ?? StagesProducing(RepoPath.Normalize(normalized))
+            ?? throw NotFound(normalized, RootPipelineFile);
+    }
+
+    private static bool IsPipelineFile(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name is "dvc.yaml" or "dvc.yml";
+    }
+
+    private static DvcException NotFound(string name, string file) =>
+        new(DvcErrorCode.UnknownTarget, $"Stage '{name}' not found inside '{file}' file");
+
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+        where TValue : new()
+    {
+        if (!map.TryGetValue(key, out var value))
+        {
+            value = new TValue();
+            map.Add(key, value);
+        }
+
+        return value;
+    }
+
+    private IReadOnlyList<StageDefinition> StagesOfFile(string file) =>
+        _byFile.TryGetValue(file, out var stages)
+            ? stages
+            : throw new DvcException(DvcErrorCode.UnknownTarget, $"'{file}' does not exist");
+
+    private IReadOnlyList<StageDefinition>? NamedStages(string file, string name)
+    {
+        if (_byName.TryGetValue((file, name), out var stage))
+        {
+            return new[] { stage };
+        }
+
+        return _byGroup.TryGetValue((file, name), out var group) ? group : null;
+    }
+
+    /// <summary>An output path, or a path inside a tracked directory, names the stage that produces it.</summary>
+    private IReadOnlyList<StageDefinition>? StagesProducing(string path)
+    {
+        if (path.Length == 0 || RepoPath.IsOutside(path))
+        {
+            return null;
+        }
+
+        var output = _graph.Outputs.Prefixes(OutputTrie.Split(path)).FirstOrDefault();
+        return output is null ? null : new[] { output.Stage };
+    }
+}
