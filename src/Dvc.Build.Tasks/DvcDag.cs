@@ -1,4 +1,4 @@
-using Dvc.Core.Graph;
+using Dvc.Core.Dag;
 using Dvc.Core.Repro;
 using Microsoft.Build.Framework;
 

@@ -13,13 +13,19 @@ public sealed class TargetResolver
     public const string RootPipelineFile = "dvc.yaml";
 
     private readonly StageGraph _graph;
+    private readonly string _defaultFile;
+    private readonly string _baseDir;
     private readonly Dictionary<string, List<StageDefinition>> _byFile = new(StringComparer.Ordinal);
     private readonly Dictionary<(string File, string Name), StageDefinition> _byName = new();
     private readonly Dictionary<(string File, string Group), List<StageDefinition>> _byGroup = new();
 
-    public TargetResolver(StageGraph graph)
+    /// <param name="defaultPipelineFile">The dvc.yaml that bare stage names refer to, repository-relative;
+    /// file and output targets are relative to its folder (DVC resolves them against the working directory).</param>
+    public TargetResolver(StageGraph graph, string defaultPipelineFile = RootPipelineFile)
     {
         _graph = graph;
+        _defaultFile = RepoPath.Normalize(defaultPipelineFile);
+        _baseDir = _defaultFile.Contains('/') ? _defaultFile[.._defaultFile.LastIndexOf('/')] : "";
         foreach (var stage in graph.Stages)
         {
             var file = RepoPath.Normalize(stage.DvcFile);
@@ -57,27 +63,22 @@ public sealed class TargetResolver
     public IReadOnlyList<StageDefinition> ResolveOne(string target)
     {
         var normalized = target.Replace('\\', '/');
-        if (normalized.EndsWith(".dvc", StringComparison.Ordinal))
+        if (normalized.EndsWith(".dvc", StringComparison.Ordinal) || IsPipelineFile(normalized))
         {
-            return StagesOfFile(RepoPath.Normalize(normalized));
-        }
-
-        if (IsPipelineFile(normalized))
-        {
-            return StagesOfFile(RepoPath.Normalize(normalized));
+            return StagesOfFile(RepoPath.Join(_baseDir, normalized));
         }
 
         var colon = normalized.LastIndexOf(':');
         if (colon > 0 && IsPipelineFile(normalized[..colon]))
         {
-            var file = RepoPath.Normalize(normalized[..colon]);
+            var file = RepoPath.Join(_baseDir, normalized[..colon]);
             StagesOfFile(file);
-            return NamedStages(file, normalized[(colon + 1)..]) ?? throw NotFound(normalized[(colon + 1)..], file);
+            return NamedStages(file, normalized[(colon + 1)..]) ?? throw NotFound(normalized[(colon + 1)..], normalized[..colon]);
         }
 
-        return NamedStages(RootPipelineFile, normalized)
-            ?? StagesProducing(RepoPath.Normalize(normalized))
-            ?? throw NotFound(normalized, RootPipelineFile);
+        return NamedStages(_defaultFile, normalized)
+            ?? StagesProducing(RepoPath.Join(_baseDir, normalized))
+            ?? throw NotFound(normalized, _defaultFile[(_baseDir.Length == 0 ? 0 : _baseDir.Length + 1)..]);
     }
 
     private static bool IsPipelineFile(string path)

@@ -62,7 +62,7 @@ public sealed class PipelineContext : IDisposable
     public static PipelineContext Load(DvcRepository repository, string projectDirectory, IReadOnlyList<string> dvcFiles)
     {
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
-        var graph = StageGraph.Build(files.SelectMany(f => f.Stages).ToList());
+        var graph = StageGraph.Build(files.SelectMany(f => f.Stages).ToList(), repository.RootDir);
         return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, graph);
     }
 

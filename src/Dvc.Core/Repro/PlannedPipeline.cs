@@ -29,7 +29,7 @@ public static class PlannedPipeline
             IReadOnlyList<StageDefinition>? targets = null;
             if (!string.IsNullOrWhiteSpace(request.Targets))
             {
-                targets = TargetResolver.Resolve(request.Targets!, context.Stages, defaultFile);
+                targets = new TargetResolver(context.Graph, defaultFile).Resolve(request.Targets!);
             }
             else if (!request.AllPipelines)
             {
