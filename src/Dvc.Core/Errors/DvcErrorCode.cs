@@ -32,4 +32,11 @@ public static class DvcErrorCode
     public const string InvalidOption = "DVC1024";
     public const string FrozenStageMissingOutput = "DVC1025";
     public const string Internal = "DVC1099";
+
+    public const string PathDoesNotExist = "DVC1201";
+    public const string IgnoreFileInCollectedDirectory = "DVC1202";
+    public const string InvalidDirObject = "DVC1203";
+    public const string CacheObjectMissing = "DVC1204";
+    public const string InvalidConfig = "DVC1205";
+    public const string LinkFailed = "DVC1206";
 }
