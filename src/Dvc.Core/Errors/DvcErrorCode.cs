@@ -39,4 +39,5 @@ public static class DvcErrorCode
     public const string CacheObjectMissing = "DVC1204";
     public const string InvalidConfig = "DVC1205";
     public const string LinkFailed = "DVC1206";
+    public const string InvalidHash = "DVC1207";
 }
