@@ -25,6 +25,7 @@ public static class DirectoryWalker
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var rootInRepo = ignore?.RelativeToRoot(root);
+        var scope = rootInRepo is null ? null : ignore!.ScopeFor(rootInRepo);
         var files = new List<(string, string)>();
         var pending = new Stack<(string FullPath, string RelPath)>();
         pending.Push((root, ""));
@@ -43,7 +44,7 @@ public static class DirectoryWalker
                     continue;
                 }
 
-                if (rootInRepo is not null && ignore!.IsIgnoredRelative(rootInRepo.Length == 0 ? rel : rootInRepo + "/" + rel, isDirectory))
+                if (scope is not null && scope.IsIgnored(rel, name, isDirectory))
                 {
                     continue;
                 }

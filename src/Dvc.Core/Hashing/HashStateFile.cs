@@ -1,34 +1,27 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Dvc.Core.Hashing;
 
 /// <summary>
-/// The on-disk form of <see cref="HashStateStore"/>: a magic and version header, then per entry the
-/// path, inode, mtime ticks, size, algorithm and the 16 raw md5 bytes. Compact binary so that ten
-/// thousand entries load in a few milliseconds; anything unreadable is treated as empty (it is a cache).
+/// The on-disk form of <see cref="HashStateStore"/>, built to load ten thousand entries in a few
+/// milliseconds: a magic and version header, then entries sorted by path, each path front-coded
+/// against the previous one (paths in a tree share long prefixes), followed by inode, mtime ticks,
+/// size, algorithm and the 16-byte digest. Anything unreadable counts as empty: it is only a cache.
 /// </summary>
 internal static class HashStateFile
 {
-    private const int Version = 1;
+    private const int Version = 2;
+    private const int FixedPart = 8 + 8 + 8 + 1 + 16;
     private static readonly byte[] Magic = "DVCBHASH"u8.ToArray();
 
     public static Dictionary<string, HashStateEntry> Read(string path)
     {
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return Parse(File.ReadAllBytes(path));
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
-        }
-
-        try
-        {
-            return Parse(bytes);
-        }
-        catch (Exception e) when (e is EndOfStreamException or IOException or FormatException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
             return new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
         }
@@ -36,6 +29,14 @@ internal static class HashStateFile
 
     public static void Write(string path, IReadOnlyDictionary<string, HashStateEntry> entries)
     {
+        var keys = new string[entries.Count];
+        var n = 0;
+        foreach (var key in entries.Keys)
+        {
+            keys[n++] = key;
+        }
+
+        Array.Sort(keys, StringComparer.Ordinal);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
@@ -44,17 +45,26 @@ internal static class HashStateFile
             {
                 writer.Write(Magic);
                 writer.Write(Version);
-                writer.Write(entries.Count);
-                Span<byte> digest = stackalloc byte[16];
-                foreach (var (key, entry) in entries)
+                writer.Write(keys.Length);
+                var previous = "";
+                foreach (var key in keys)
                 {
-                    writer.Write(key);
+                    var shared = key.AsSpan().CommonPrefixLength(previous);
+                    if (shared > 0 && char.IsHighSurrogate(key[shared - 1]))
+                    {
+                        shared--; // never split a surrogate pair between prefix and suffix
+                    }
+
+                    var entry = entries[key];
+                    writer.Write7BitEncodedInt(shared);
+                    writer.Write(key[shared..]);
                     writer.Write(entry.Stamp.Inode);
                     writer.Write(entry.Stamp.MtimeTicks);
                     writer.Write(entry.Stamp.Size);
                     writer.Write((byte)entry.Algorithm);
-                    DecodeHex(entry.Md5, digest);
-                    writer.Write(digest);
+                    writer.Write((ulong)(entry.Digest >> 64));
+                    writer.Write((ulong)entry.Digest);
+                    previous = key;
                 }
             }
 
@@ -66,40 +76,57 @@ internal static class HashStateFile
         }
     }
 
-    private static Dictionary<string, HashStateEntry> Parse(byte[] bytes)
+    private static Dictionary<string, HashStateEntry> Parse(ReadOnlySpan<byte> data)
     {
-        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8);
-        if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Version)
+        if (data.Length < Magic.Length + 8 || !data[..Magic.Length].SequenceEqual(Magic)
+            || BinaryPrimitives.ReadInt32LittleEndian(data[Magic.Length..]) != Version)
         {
             return new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
         }
 
-        var count = reader.ReadInt32();
-        var entries = new Dictionary<string, HashStateEntry>(Math.Min(count, bytes.Length / 50), StringComparer.Ordinal);
-        Span<byte> digest = stackalloc byte[16];
+        var count = BinaryPrimitives.ReadInt32LittleEndian(data[(Magic.Length + 4)..]);
+        var entries = new Dictionary<string, HashStateEntry>(Math.Clamp(count, 0, data.Length / FixedPart), StringComparer.Ordinal);
+        var position = Magic.Length + 8;
+        var key = new char[256];
         for (var i = 0; i < count; i++)
         {
-            var key = reader.ReadString();
-            var stamp = new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64());
-            var algorithm = (HashAlgorithmKind)reader.ReadByte();
-            if (reader.Read(digest) != digest.Length)
+            var shared = Read7BitInt(data, ref position);
+            var suffixBytes = Read7BitInt(data, ref position);
+            var suffix = data.Slice(position, suffixBytes);
+            position += suffixBytes;
+            var length = shared + Encoding.UTF8.GetCharCount(suffix);
+            if (shared > key.Length || length > key.Length)
             {
-                throw new EndOfStreamException();
+                Array.Resize(ref key, Math.Max(length, key.Length * 2));
             }
 
-            entries[key] = new HashStateEntry(stamp, algorithm, Convert.ToHexString(digest).ToLowerInvariant());
+            Encoding.UTF8.GetChars(suffix, key.AsSpan(shared));
+            var fixedPart = data.Slice(position, FixedPart);
+            position += FixedPart;
+            var stamp = new FileStamp(
+                BinaryPrimitives.ReadInt64LittleEndian(fixedPart),
+                BinaryPrimitives.ReadInt64LittleEndian(fixedPart[8..]),
+                BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]));
+            var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[25..]), BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[33..]));
+            entries[new string(key, 0, length)] = new HashStateEntry(stamp, (HashAlgorithmKind)fixedPart[24], digest);
         }
 
         return entries;
     }
 
-    private static void DecodeHex(string hex, Span<byte> digest)
+    private static int Read7BitInt(ReadOnlySpan<byte> data, ref int position)
     {
-        for (var i = 0; i < digest.Length; i++)
+        var result = 0;
+        for (var shift = 0; shift < 35; shift += 7)
         {
-            digest[i] = (byte)((HexValue(hex[2 * i]) << 4) | HexValue(hex[(2 * i) + 1]));
+            var b = data[position++];
+            result |= (b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return result;
+            }
         }
-    }
 
-    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+        throw new FormatException("bad length in hash state file");
+    }
 }

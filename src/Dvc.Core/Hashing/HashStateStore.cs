@@ -69,7 +69,7 @@ public sealed class HashStateStore
 
     public void Put(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, string md5)
     {
-        var entry = new HashStateEntry(stamp, algorithm, md5);
+        var entry = HashStateEntry.Create(stamp, algorithm, md5);
         lock (sync)
         {
             entries[absPath] = entry;

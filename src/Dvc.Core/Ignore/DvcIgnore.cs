@@ -10,9 +10,6 @@ public sealed class DvcIgnore
 {
     public const string FileName = ".dvcignore";
 
-    private static readonly IgnorePattern[] DefaultPatterns =
-        [IgnorePattern.Parse(".hg/")!, IgnorePattern.Parse(".git/")!, IgnorePattern.Parse(".git")!, IgnorePattern.Parse(".dvc/")!];
-
     private readonly ConcurrentDictionary<string, IReadOnlyList<IgnorePattern>> patternsByDirectory = new(StringComparer.Ordinal);
 
     private DvcIgnore(string repoRoot) => RepoRoot = Path.GetFullPath(repoRoot);
@@ -64,8 +61,13 @@ public sealed class DvcIgnore
     /// have been checked already, as a walk that prunes ignored directories does).</summary>
     public bool IsIgnoredRelative(string relative, bool isDirectory)
     {
-        var ignored = Decide(DefaultPatterns, relative, isDirectory, false);
-        ignored = Decide(PatternsIn(""), relative, isDirectory, ignored);
+        var name = relative.AsSpan(relative.LastIndexOf('/') + 1);
+        if (IgnoreScope.IsAlwaysIgnored(name, isDirectory))
+        {
+            return true;
+        }
+
+        var ignored = Decide(PatternsIn(""), relative, isDirectory, false);
         for (var slash = relative.IndexOf('/'); slash >= 0; slash = relative.IndexOf('/', slash + 1))
         {
             var patterns = PatternsIn(relative[..slash]);
@@ -76,6 +78,28 @@ public sealed class DvcIgnore
         }
 
         return ignored;
+    }
+
+    /// <summary>The rules for walking the directory at <paramref name="rootRelative"/> (repository-relative).</summary>
+    public IgnoreScope ScopeFor(string rootRelative)
+    {
+        var ruleSets = new List<(string, IReadOnlyList<IgnorePattern>)>();
+        AddRuleSet(ruleSets, "", rootRelative);
+        for (var slash = rootRelative.IndexOf('/'); slash >= 0; slash = rootRelative.IndexOf('/', slash + 1))
+        {
+            AddRuleSet(ruleSets, rootRelative[..slash], rootRelative[(slash + 1)..]);
+        }
+
+        return new IgnoreScope(ruleSets);
+    }
+
+    private void AddRuleSet(List<(string, IReadOnlyList<IgnorePattern>)> ruleSets, string ignoreDir, string walkRootFromIgnoreDir)
+    {
+        var patterns = PatternsIn(ignoreDir);
+        if (patterns.Count > 0)
+        {
+            ruleSets.Add((walkRootFromIgnoreDir, patterns));
+        }
     }
 
     private static bool Decide(IReadOnlyList<IgnorePattern> patterns, string relative, bool isDirectory, bool ignored)
