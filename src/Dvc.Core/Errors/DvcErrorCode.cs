@@ -35,5 +35,12 @@ public static class DvcErrorCode
     public const string AlreadyInitialized = "DVC1027";
     public const string GitFailed = "DVC1028";
     public const string Internal = "DVC1099";
-    public const string CorruptedCacheObject = "DVC1201";
+    public const string PathDoesNotExist = "DVC1201";
+    public const string IgnoreFileInCollectedDirectory = "DVC1202";
+    public const string InvalidDirObject = "DVC1203";
+    public const string CacheObjectMissing = "DVC1204";
+    public const string InvalidConfig = "DVC1205";
+    public const string LinkFailed = "DVC1206";
+    public const string InvalidHash = "DVC1207";
+    public const string CorruptedCacheObject = "DVC1208";
 }

@@ -1,0 +1,73 @@
+using System.IO.Enumeration;
+using Dvc.Core.Errors;
+using Dvc.Core.Ignore;
+
+namespace Dvc.Core.Hashing;
+
+/// <summary>
+/// Lists the files of a directory the way DVC builds a tree: <c>os.walk(followlinks=False)</c>
+/// filtered by .dvcignore. Symlinks to files are listed (and hashed by their target); symlinks to
+/// directories are neither listed nor descended into; empty directories contribute nothing.
+/// </summary>
+public static class DirectoryWalker
+{
+    private static readonly EnumerationOptions Options = new()
+    {
+        RecurseSubdirectories = false,
+        IgnoreInaccessible = false,
+        AttributesToSkip = 0, // dot-files count as Hidden on Unix, and DVC lists them
+        ReturnSpecialDirectories = false,
+    };
+
+    /// <summary>Files under <paramref name="directory"/>: ('/'-separated relative path, full path), unsorted.</summary>
+    /// <exception cref="DvcException">A .dvcignore lies inside the directory (DVC refuses that too).</exception>
+    public static List<(string RelPath, string FullPath)> Walk(string directory, DvcIgnore? ignore)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        var rootInRepo = ignore?.RelativeToRoot(root);
+        var scope = rootInRepo is null ? null : ignore!.ScopeFor(rootInRepo);
+        var files = new List<(string, string)>();
+        var pending = new Stack<(string FullPath, string RelPath)>();
+        pending.Push((root, ""));
+        while (pending.Count > 0)
+        {
+            var (dir, dirRel) = pending.Pop();
+            var listing = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(
+                dir,
+                (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                Options);
+            foreach (var (name, isDirectory, isLink) in listing)
+            {
+                var rel = dirRel.Length == 0 ? name : dirRel + "/" + name;
+                if (isDirectory && isLink)
+                {
+                    continue;
+                }
+
+                if (scope is not null && scope.IsIgnored(rel, name, isDirectory))
+                {
+                    continue;
+                }
+
+                var full = Path.Join(dir, name);
+                if (isDirectory)
+                {
+                    pending.Push((full, rel));
+                }
+                else if (name == DvcIgnore.FileName)
+                {
+                    throw new DvcException(
+                        DvcErrorCode.IgnoreFileInCollectedDirectory,
+                        $"{DvcIgnore.FileName} file should not be in collected dir path: '{full}'",
+                        new SourceLocation(full));
+                }
+                else
+                {
+                    files.Add((rel, full));
+                }
+            }
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,136 @@
+namespace Dvc.Core.Hashing;
+
+/// <summary>
+/// Remembers file hashes by absolute path so that a file whose (inode, mtime, size) is unchanged is
+/// never read again. Our own file (<c>.dvc/tmp/dvcbuild/hashes.bin</c>): DVC's SQLite state database
+/// would need Python-repr-exact mtimes for no gain in correctness. Thread-safe; several processes
+/// (parallel builds, MSBuild nodes) may save concurrently without losing each other's entries.
+/// </summary>
+public sealed class HashStateStore
+{
+    public const string RelativePath = ".dvc/tmp/dvcbuild/hashes.bin";
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly object sync = new();
+    private Dictionary<string, HashStateEntry> entries;
+    private readonly Dictionary<string, HashStateEntry> changed = new(StringComparer.Ordinal);
+
+    private HashStateStore(string filePath, Dictionary<string, HashStateEntry> entries)
+    {
+        FilePath = filePath;
+        this.entries = entries;
+    }
+
+    public string FilePath { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (sync)
+            {
+                return entries.Count;
+            }
+        }
+    }
+
+    public bool IsDirty
+    {
+        get
+        {
+            lock (sync)
+            {
+                return changed.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>The store of the repository at <paramref name="repoRoot"/> (empty if none saved yet).</summary>
+    public static HashStateStore Open(string repoRoot) => Load(Path.Combine(repoRoot, RelativePath.Replace('/', Path.DirectorySeparatorChar)));
+
+    public static HashStateStore Load(string filePath) => new(Path.GetFullPath(filePath), HashStateFile.Read(filePath));
+
+    /// <summary>The remembered hash, if the file's stamp and the algorithm still match.</summary>
+    public bool TryGet(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, out string md5)
+    {
+        lock (sync)
+        {
+            if (entries.TryGetValue(absPath, out var entry) && entry.Stamp == stamp && entry.Algorithm == algorithm)
+            {
+                md5 = entry.Md5;
+                return true;
+            }
+        }
+
+        md5 = "";
+        return false;
+    }
+
+    public void Put(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, string md5)
+    {
+        var entry = HashStateEntry.Create(stamp, algorithm, md5);
+        lock (sync)
+        {
+            entries[absPath] = entry;
+            changed[absPath] = entry;
+        }
+    }
+
+    /// <summary>
+    /// Writes the store if anything changed: under an exclusive lock file, re-reads what other
+    /// processes saved meanwhile, lays this process's new entries over it and replaces the file
+    /// atomically. False when the lock could not be taken in time (the entries stay dirty).
+    /// </summary>
+    public bool Save()
+    {
+        Dictionary<string, HashStateEntry> mine;
+        lock (sync)
+        {
+            if (changed.Count == 0)
+            {
+                return true;
+            }
+
+            mine = new Dictionary<string, HashStateEntry>(changed, StringComparer.Ordinal);
+        }
+
+        var directory = Path.GetDirectoryName(FilePath)!;
+        Directory.CreateDirectory(directory);
+        using (var fileLock = ExclusiveFileLock.TryAcquire(Path.Combine(directory, "hashes.lock"), LockTimeout))
+        {
+            if (fileLock is null)
+            {
+                return false;
+            }
+
+            var merged = HashStateFile.Read(FilePath);
+            foreach (var (path, entry) in mine)
+            {
+                merged[path] = entry;
+            }
+
+            HashStateFile.Write(FilePath, merged);
+            lock (sync)
+            {
+                // Entries put while saving stay pending for the next save.
+                foreach (var (path, entry) in changed)
+                {
+                    merged[path] = entry;
+                }
+
+                foreach (var (path, entry) in mine)
+                {
+                    if (changed.TryGetValue(path, out var now) && now == entry)
+                    {
+                        changed.Remove(path);
+                    }
+                }
+
+                entries = merged;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,189 @@
+using Dvc.Core.Cache;
+using Dvc.Core.Config;
+using Dvc.Core.Errors;
+using Dvc.Core.Hashing;
+using Dvc.Core.Ignore;
+using Dvc.Core.Tests.Hashing;
+
+namespace Dvc.Core.Tests.Cache;
+
+/// <summary>Unix modes are part of the cache contract (0444 objects), so these run on Linux and macOS.</summary>
+[TestClass]
+[OSCondition(OperatingSystems.Linux | OperatingSystems.OSX)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class ObjectCacheTests
+{
+    private static readonly LinkType[] CopyOnly = [LinkType.Copy];
+
+    /// <summary>01-hashing step 6 stores the data tree, the big file and the empty dir: same paths, modes, sizes.</summary>
+    [TestMethod]
+    public void CacheLayoutMatchesStep6OfCase01()
+    {
+        using var repo = DirectoryHasherTests.HashingRepo();
+        var big = repo.Write("big/big_crlf.txt", BigCrlfFile.Bytes());
+        Directory.CreateDirectory(repo.Combine("empty_out"));
+        var cache = new ObjectCache(repo.Combine(".dvc/cache"));
+        var ignore = DvcIgnore.ForRepository(repo.Path);
+
+        var data = PathHasher.HashDirectory(repo.Combine("data"), false, ignore);
+        Assert.AreEqual(data.Info.Md5, cache.AddDirectory(repo.Combine("data"), data.Json, data.Entries));
+        cache.AddFile(big, FileHasher.Md5(big));
+        var empty = PathHasher.HashDirectory(repo.Combine("empty_out"), false, ignore);
+        cache.AddDirectory(repo.Combine("empty_out"), empty.Json, empty.Entries);
+
+        var expected = Fixtures.ReadText("01-hashing", "expected/step-06-repro/cache-files.txt").TrimEnd('\n').Split('\n');
+        CollectionAssert.AreEqual(expected, CacheListing.Of(cache.Root));
+    }
+
+    /// <summary>02-basic-pipeline step 4, for the objects whose content the fixture captured.</summary>
+    [TestMethod]
+    public void CacheLayoutMatchesStep4OfCase02ForCapturedOutputs()
+    {
+        using var temp = new TempDirectory();
+        var cache = new ObjectCache(temp.Combine("cache"));
+        foreach (var file in new[] { "step-04-repro-first/workspace/metrics.json", "step-12-repro-lr-reverted/workspace/model/model.json", "step-12-repro-lr-reverted/workspace/plots/curve.csv" })
+        {
+            var path = Fixtures.PathOf("02-basic-pipeline", "expected/" + file);
+            cache.AddFile(path, FileHasher.Md5(path));
+        }
+
+        var json = Fixtures.ReadBytes("02-basic-pipeline", "expected/step-04-repro-first/dir-objects/files_md5_dd_35a7bc361e5e4b2272f7258a0c4474.dir");
+        Assert.AreEqual("dd35a7bc361e5e4b2272f7258a0c4474.dir", cache.AddDirectory(temp.Path, json, []));
+
+        var produced = CacheListing.Of(cache.Root);
+        var expected = Fixtures.ReadText("02-basic-pipeline", "expected/step-04-repro-first/cache-files.txt").TrimEnd('\n').Split('\n')
+            .Where(line => produced.Contains(line)).ToList();
+        Assert.HasCount(4, expected);
+        CollectionAssert.AreEqual(expected, produced);
+    }
+
+    [TestMethod]
+    public void CopyCheckoutIsWritableAndIndependentOfTheCache()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var dest = temp.Combine("ws/out/hello.txt");
+
+        cache.Checkout(md5, dest, CopyOnly);
+
+        Assert.AreEqual("hello\n", File.ReadAllText(dest));
+        Assert.IsTrue((File.GetUnixFileMode(dest) & UnixFileMode.UserWrite) != 0);
+        File.WriteAllText(dest, "changed\n");
+        Assert.AreEqual("hello\n", File.ReadAllText(cache.PathOf(md5)));
+        Assert.IsEmpty(Directory.GetFiles(temp.Combine("ws/out"), "*.tmp"));
+    }
+
+    [TestMethod]
+    public void ReflinkFallsBackToCopyWhereUnsupported()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var dest = temp.Combine("ws/hello.txt");
+        cache.Checkout(md5, dest, DvcConfig.DefaultLinkTypes);
+        Assert.AreEqual("hello\n", File.ReadAllText(dest));
+        File.WriteAllText(dest, "changed\n");
+        Assert.AreEqual("hello\n", File.ReadAllText(cache.PathOf(md5)));
+    }
+
+    [TestMethod]
+    public void HardlinkCheckoutSharesTheInodeAndIsReadOnly()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var dest = temp.Combine("ws/hello.txt");
+
+        cache.Checkout(md5, dest, [LinkType.Hardlink, LinkType.Copy]);
+
+        Assert.AreEqual(FileStamp.Of(cache.PathOf(md5)).Inode, FileStamp.Of(dest).Inode);
+        Assert.AreEqual("0444", CacheListing.Mode(dest));
+    }
+
+    [TestMethod]
+    public void SymlinkCheckoutPointsIntoTheReadOnlyCache()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var dest = temp.Combine("ws/hello.txt");
+
+        cache.Checkout(md5, dest, [LinkType.Symlink]);
+
+        Assert.AreEqual(cache.PathOf(md5), new FileInfo(dest).LinkTarget);
+        Assert.AreEqual("0444", CacheListing.Mode(cache.PathOf(md5)));
+    }
+
+    [TestMethod]
+    public void DirectoryCheckoutRecreatesTheTreeAndRemovesStrayFiles()
+    {
+        using var repo = DirectoryHasherTests.HashingRepo();
+        var cache = new ObjectCache(repo.Combine(".dvc/cache"));
+        var data = PathHasher.HashDirectory(repo.Combine("data"), false, DvcIgnore.ForRepository(repo.Path));
+        cache.AddDirectory(repo.Combine("data"), data.Json, data.Entries);
+        repo.Write("restored/stray.txt", "stray");
+        repo.Write("restored/nested/a.txt", "stale content");
+
+        cache.Checkout(data.Info.Md5, repo.Combine("restored"), CopyOnly);
+
+        Assert.IsFalse(File.Exists(repo.Combine("restored/stray.txt")));
+        Assert.AreEqual(data.Info.Md5, PathHasher.Hash(repo.Combine("restored"), legacy: false).Md5);
+    }
+
+    /// <summary>10-legacy-dos2unix step 11: outputs restored from the DVC 2.x cache layout.</summary>
+    [TestMethod]
+    public void LegacyDirectoryChecksOutFromTheOldLayout()
+    {
+        using var temp = new TempDirectory();
+        var cache = new ObjectCache(temp.Combine("cache"));
+        var ddir = Fixtures.PathOf("10-legacy-dos2unix", "input/ddir");
+        foreach (var name in new[] { "x.csv", "y.bin" })
+        {
+            temp.Write("cache/" + Rel(cache.PathOfLegacy(FileHasher.Md5Dos2Unix(Path.Combine(ddir, name))), cache.Root), File.ReadAllBytes(Path.Combine(ddir, name)));
+        }
+
+        temp.Write("cache/1c/4021442c90d8fe6c0749850195c544.dir", Fixtures.ReadBytes("10-legacy-dos2unix", "expected/step-06-status/dir-objects/1c_4021442c90d8fe6c0749850195c544.dir"));
+
+        cache.Checkout("1c4021442c90d8fe6c0749850195c544.dir", temp.Combine("outdir"), CopyOnly, isExec: false, legacy: true, ignore: null);
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(ddir, "x.csv")), File.ReadAllBytes(temp.Combine("outdir/x.csv")));
+        Assert.AreEqual("1c4021442c90d8fe6c0749850195c544.dir", PathHasher.Hash(temp.Combine("outdir"), legacy: true).Md5);
+    }
+
+    [TestMethod]
+    public void MissingObjectIsReported()
+    {
+        using var temp = new TempDirectory();
+        var cache = new ObjectCache(temp.Combine("cache"));
+        var error = Assert.ThrowsExactly<DvcException>(() => cache.Checkout("0f723ae7f9bf07744445e93ac5595156", temp.Combine("lf.txt"), CopyOnly));
+        Assert.AreEqual(DvcErrorCode.CacheObjectMissing, error.Code);
+        Assert.AreEqual(DvcErrorCode.InvalidHash, Assert.ThrowsExactly<DvcException>(() => cache.PathOf("zz")).Code);
+    }
+
+    [TestMethod]
+    public void ReadOnlyObjectsAreTrustedOthersAreVerified()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var warnings = new List<string>();
+        cache.Warning = warnings.Add;
+        Assert.IsTrue(cache.IsIntact(md5, 6));
+
+        File.SetUnixFileMode(cache.PathOf(md5), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.IsTrue(cache.IsIntact(md5, 6));
+        Assert.AreEqual("0444", CacheListing.Mode(cache.PathOf(md5)), "a verified object is protected again");
+
+        File.SetUnixFileMode(cache.PathOf(md5), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(cache.PathOf(md5), "HELLO\n");
+        Assert.IsFalse(cache.IsIntact(md5, 6));
+        Assert.IsFalse(cache.Contains(md5));
+        CollectionAssert.AreEqual(new[] { $"corrupted cache file '{cache.PathOf(md5)}'." }, warnings);
+    }
+
+    private static (ObjectCache Cache, string Md5) CacheWithHello(TempDirectory temp)
+    {
+        var source = temp.Write("src/hello.txt", "hello\n");
+        var cache = new ObjectCache(temp.Combine("cache"));
+        cache.AddFile(source, "b1946ac92492d2347c6235b4d2611184");
+        return (cache, "b1946ac92492d2347c6235b4d2611184");
+    }
+
+    private static string Rel(string path, string root) => Path.GetRelativePath(root, path).Replace('\\', '/');
+}
