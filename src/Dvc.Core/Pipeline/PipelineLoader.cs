@@ -1,0 +1,81 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Schema;
+using Dvc.Core.Templating;
+using Dvc.Core.Yaml;
+
+namespace Dvc.Core.Pipeline;
+
+/// <summary>Loads a dvc.yaml as DVC does: parse, validate the raw document against DVC's schema,
+/// resolve templating, then build each stage.</summary>
+public static class PipelineLoader
+{
+    /// <param name="repoRoot">Absolute path of the DVC repository root.</param>
+    /// <param name="dvcFileRelativePath">The dvc.yaml, relative to the root (e.g. <c>dvc.yaml</c>, <c>sub/dvc.yaml</c>).</param>
+    public static PipelineFile Load(string repoRoot, string dvcFileRelativePath)
+    {
+        var dvcFile = RepoPath.Normalize(dvcFileRelativePath);
+        var absolute = RepoPath.ToAbsolute(repoRoot, dvcFile);
+        string text;
+        try
+        {
+            text = File.ReadAllText(absolute);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DvcException(DvcErrorCode.UnknownTarget, $"'{dvcFile}' does not exist", new SourceLocation(absolute), ex);
+        }
+
+        var filesRead = new List<string> { absolute };
+        var root = YamlDocumentLoader.Load(text, absolute, dvcFile);
+        TopLevelSchema.Validate(root, dvcFile);
+        if (root is not YMap map)
+        {
+            return new PipelineFile { DvcFile = dvcFile, Stages = Array.Empty<StageDefinition>(), FilesRead = filesRead };
+        }
+
+        var template = new PipelineTemplate(map, repoRoot, dvcFile, filesRead);
+        var stages = new List<StageDefinition>();
+        foreach (var resolved in template.ResolveStages(map["stages"] as YMap))
+        {
+            stages.Add(StageBuilder.Build(resolved, dvcFile));
+        }
+
+        return new PipelineFile
+        {
+            DvcFile = dvcFile,
+            Stages = stages,
+            Params = TopLevelStrings(template, map["params"], "params"),
+            Metrics = TopLevelStrings(template, map["metrics"], "metrics"),
+            Plots = TopLevelStrings(template, map["plots"], "plots"),
+            FilesRead = filesRead,
+        };
+    }
+
+    private static List<string> TopLevelStrings(PipelineTemplate template, YNode? section, string name)
+    {
+        var result = new List<string>();
+        if (section is not YSeq list)
+        {
+            return result;
+        }
+
+        for (var i = 0; i < list.Items.Count; i++)
+        {
+            switch (template.ResolveTopLevel(list.Items[i], $"{name}.{i}"))
+            {
+                case YScalar scalar:
+                    result.Add(TemplateText.ToStr(scalar.Value));
+                    break;
+                case YMap entries:
+                    foreach (var entry in entries.Entries)
+                    {
+                        result.Add(entry.Key);
+                    }
+
+                    break;
+            }
+        }
+
+        return result;
+    }
+}
