@@ -23,7 +23,7 @@ public static class StageSnapshot
     private static LockEntry Capture(PipelineContext context, StageDefinition stage, LockEntry? previous, List<LockItem> outs)
     {
         var deps = stage.Deps.Select(d => HashItem(context, stage, d.Path, d.Location, previous?.Deps, isOutput: false)).ToList();
-        var parameters = new List<(string File, PyDict Values)>();
+        var parameters = new List<KeyValuePair<string, PyDict>>();
         foreach (var values in context.Workspace.ReadParams(stage))
         {
             var spec = stage.Params.First(p => p.File == values.File);
@@ -36,7 +36,7 @@ public static class StageSnapshot
                     spec.Location);
             }
 
-            parameters.Add((values.File, values.Values));
+            parameters.Add(new(values.File, values.Values));
         }
 
         var cmd = stage.Cmd is string s ? s : (object)((IReadOnlyList<string>)stage.Cmd!).Cast<object?>().ToList();

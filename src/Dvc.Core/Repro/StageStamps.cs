@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
 using Dvc.Core.Values;
 
@@ -82,7 +83,7 @@ public sealed class StageStamps
             ["params"] = parameters,
             ["frozen"] = stage.Frozen,
             ["always"] = stage.AlwaysChanged,
-            ["lock"] = lockEntry is null ? null : LockEntryDict.ToPyDict(lockEntry),
+            ["lock"] = lockEntry is null ? null : LockEntryPython.ToPyDict(lockEntry),
             ["files"] = listing,
         };
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(PyJson.Dumps(document)));
