@@ -36,8 +36,13 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
     protected void LogDvcError(DvcException e)
     {
         var file = e.Location?.File ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
-        Log.LogError(null, e.Code, null, file, e.Location?.Line ?? 0, e.Location?.Column ?? 0, 0, 0, e.Message);
+        Log.LogError(null, e.Code, null, file, e.Location?.Line ?? 0, e.Location?.Column ?? 0, 0, 0, OneLine(e.Message));
     }
+
+    /// <summary>Some of DVC's messages span lines (lists of stages); MSBuild would print each line as
+    /// a separate error, so they are joined into the one canonical error line.</summary>
+    private static string OneLine(string message) =>
+        string.Join(" ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
     protected MSBuildReproLog CreateLog() => new(Log);
 }

@@ -14,7 +14,7 @@ public sealed partial class BadInputTests
     private static partial Regex CanonicalError();
 
     [TestMethod]
-    [DataRow("yaml-syntax", "DVC1001", 5)]
+    [DataRow("yaml-syntax", "DVC1001", 4)]
     [DataRow("yaml-colon-in-plain-scalar", "DVC1001", 0)]
     [DataRow("unknown-stage-key", "DVC1002", 8)]
     [DataRow("unknown-top-level-key", "DVC1002", 0)]

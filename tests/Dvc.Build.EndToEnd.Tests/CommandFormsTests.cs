@@ -35,7 +35,8 @@ public sealed class CommandFormsTests
         var wdir = repo.Build("Repro", "Stage=in_wdir");
         Assert.AreEqual(0, wdir.ExitCode, wdir.ToString());
         Assert.AreEqual(ExpectedLock("step-06-repro-in-wdir"), repo.Read("dvc.lock"));
-        Assert.AreEqual("in sub\ninput v1\n", repo.Read("sub/out.txt"));
+        var expected = File.ReadAllText(Checkout.Fixture("05-cmd-forms", "input/sub/in.txt")) + File.ReadAllText(Checkout.Fixture("05-cmd-forms", "input/input.txt"));
+        Assert.AreEqual(expected, repo.Read("sub/out.txt"));
     }
 
     [TestMethod]

@@ -31,6 +31,7 @@ public sealed class ReproTests
               - model/model.txt
             params:
               - evaluate.threshold
+              - evaluate.top_k
             metrics:
               - metrics.txt:
                   cache: false
@@ -50,6 +51,7 @@ public sealed class ReproTests
           epochs: 5
         evaluate:
           threshold: 0.5
+          top_k: 3
         report:
           title: hello
         """;
@@ -140,12 +142,12 @@ public sealed class ReproTests
     {
         using var repo = CreatePipeline();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
-        repo.Write("params.yaml", Params.Replace("n: 3", "n: 3.0").Replace("epochs: 5", "epochs: 6"));
+        repo.Write("params.yaml", Params.Replace("top_k: 3", "top_k: 3.0").Replace("threshold: 0.5", "threshold: 5.0e-1").Replace("epochs: 5", "epochs: 6"));
 
         var result = repo.Build("Repro");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        Assert.AreEqual(4, Runs(repo).Length, "3 == 3.0 in DVC, and epochs is not tracked by any stage");
+        Assert.AreEqual(4, Runs(repo).Length, "3 == 3.0 and 0.5 == 5.0e-1 in DVC, and epochs is not tracked by any stage");
     }
 
     [TestMethod]
