@@ -35,4 +35,12 @@ public static class DvcErrorCode
     public const string AlreadyInitialized = "DVC1027";
     public const string GitFailed = "DVC1028";
     public const string Internal = "DVC1099";
+    public const string EmptyGitRepository = "DVC1100";
+    public const string InvalidExperimentName = "DVC1101";
+    public const string ExperimentExists = "DVC1102";
+    public const string UnknownExperiment = "DVC1103";
+    public const string AmbiguousExperimentName = "DVC1104";
+    public const string GitIdentityMissing = "DVC1105";
+    public const string GitRefChangedConcurrently = "DVC1106";
+    public const string GitBranchExists = "DVC1107";
 }
