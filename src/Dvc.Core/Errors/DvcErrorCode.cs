@@ -43,4 +43,12 @@ public static class DvcErrorCode
     public const string LinkFailed = "DVC1206";
     public const string InvalidHash = "DVC1207";
     public const string CorruptedCacheObject = "DVC1208";
+    public const string EmptyGitRepository = "DVC1100";
+    public const string InvalidExperimentName = "DVC1101";
+    public const string ExperimentExists = "DVC1102";
+    public const string UnknownExperiment = "DVC1103";
+    public const string AmbiguousExperimentName = "DVC1104";
+    public const string GitIdentityMissing = "DVC1105";
+    public const string GitRefChangedConcurrently = "DVC1106";
+    public const string GitBranchExists = "DVC1107";
 }

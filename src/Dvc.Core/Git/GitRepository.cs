@@ -6,11 +6,25 @@ namespace Dvc.Core.Git;
 
 /// <summary>
 /// The one place that talks to git, through the git CLI (LibGit2Sharp's native binaries are not
-/// installable here, and plumbing commands are fast and stable). Experiments extend this class.
+/// installable here, and plumbing commands are fast and stable). Split over several files by topic
+/// (refs, trees, commits, workspace) so each stays small; every git process starts here.
 /// </summary>
-public sealed class GitRepository
+public sealed partial class GitRepository
 {
-    public GitRepository(string rootDir) => RootDir = rootDir;
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly IReadOnlyDictionary<string, string> _environment;
+
+    /// <param name="rootDir">The working-tree root (the folder holding <c>.git</c>).</param>
+    /// <param name="environment">
+    /// Variables added to every git call, e.g. fixed <c>GIT_*_DATE</c>s for reproducible commits or an
+    /// isolated <c>HOME</c> in tests.
+    /// </param>
+    public GitRepository(string rootDir, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        RootDir = Path.GetFullPath(rootDir);
+        _environment = environment ?? new Dictionary<string, string>();
+    }
 
     public string RootDir { get; }
 
@@ -28,15 +42,30 @@ public sealed class GitRepository
         return null;
     }
 
+    /// <summary>Git-root-relative, '/'-separated form of an absolute path (what git plumbing expects).</summary>
+    public string Relative(string absolutePath) => Path.GetRelativePath(RootDir, absolutePath).Replace('\\', '/');
+
     public void Add(IEnumerable<string> absolutePaths)
     {
         var args = new List<string> { "add", "--" };
-        args.AddRange(absolutePaths.Select(p => Path.GetRelativePath(RootDir, p)));
+        args.AddRange(absolutePaths.Select(Relative));
         Run(args);
     }
 
     /// <summary>Runs git and returns its standard output; a non-zero exit is a DvcException.</summary>
     public string Run(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
+    {
+        var result = TryRun(arguments, environment, standardInput);
+        if (result.ExitCode != 0)
+        {
+            throw Failure(arguments, result);
+        }
+
+        return result.StandardOutput;
+    }
+
+    /// <summary>Runs git and reports the exit code instead of throwing: for queries where "no" is an exit code.</summary>
+    public GitResult TryRun(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? standardInput = null)
     {
         var psi = new ProcessStartInfo("git")
         {
@@ -45,19 +74,22 @@ public sealed class GitRepository
             RedirectStandardError = true,
             RedirectStandardInput = standardInput is not null,
             UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
+            StandardOutputEncoding = Utf8NoBom,
+            StandardErrorEncoding = Utf8NoBom,
         };
+        if (standardInput is not null)
+        {
+            psi.StandardInputEncoding = Utf8NoBom;
+        }
+
         foreach (var argument in arguments)
         {
             psi.ArgumentList.Add(argument);
         }
 
-        if (environment is not null)
+        foreach (var (key, value) in _environment.Concat(environment ?? new Dictionary<string, string>()))
         {
-            foreach (var (key, value) in environment)
-            {
-                psi.Environment[key] = value;
-            }
+            psi.Environment[key] = value;
         }
 
         Process process;
@@ -72,23 +104,20 @@ public sealed class GitRepository
 
         using (process)
         {
+            // Drain both pipes concurrently so a large stdout or stderr can never deadlock the child.
+            var stderrTask = process.StandardError.ReadToEndAsync();
+            var stdoutTask = process.StandardOutput.ReadToEndAsync();
             if (standardInput is not null)
             {
                 process.StandardInput.Write(standardInput);
                 process.StandardInput.Close();
             }
 
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new DvcException(
-                    DvcErrorCode.GitFailed,
-                    $"git {string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {stderrTask.Result.Trim()}");
-            }
-
-            return stdout;
+            return new GitResult(process.ExitCode, stdoutTask.Result, stderrTask.Result);
         }
     }
+
+    private static DvcException Failure(IReadOnlyList<string> arguments, GitResult result) =>
+        new(DvcErrorCode.GitFailed, $"git {string.Join(' ', arguments)} failed (exit code {result.ExitCode}): {result.StandardError.Trim()}");
 }

@@ -1,0 +1,18 @@
+namespace Dvc.Core.Experiments;
+
+/// <summary>What to record as an experiment commit.</summary>
+/// <param name="Ref">Where (baseline + name), normally from <see cref="ExperimentStart.Prepare"/>.</param>
+/// <param name="ExpHash">sha256 of the reproduced stages' lock entries; names the commit when there is no message.</param>
+/// <param name="DvcRoot">Absolute path of the DVC project (may be a subfolder of the git work tree).</param>
+/// <param name="StageFiles">
+/// DVC-root-relative files DVC adds explicitly even when git does not track them yet: dvc.yaml,
+/// dvc.lock, params files, uncached outputs/metrics/plots, git-tracked deps. Folders mean every file in them.
+/// </param>
+public sealed record ExperimentCommitRequest(ExpRef Ref, string ExpHash, string DvcRoot, IReadOnlyCollection<string> StageFiles)
+{
+    /// <summary>The user's <c>-m</c>; null for DVC's default <c>dvc: commit experiment &lt;exp hash&gt;</c>.</summary>
+    public string? Message { get; init; }
+
+    /// <summary>Replace an existing experiment of the same name whose content differs.</summary>
+    public bool Force { get; init; }
+}

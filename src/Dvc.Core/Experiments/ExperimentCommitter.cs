@@ -1,0 +1,76 @@
+using Dvc.Core.Git;
+
+namespace Dvc.Core.Experiments;
+
+/// <summary>
+/// Records the workspace as an experiment commit the way DVC's BaseExecutor.commit does: the
+/// baseline's tree plus tracked work-tree changes (<c>git add -u</c>, deletions included) plus the
+/// stage files DVC adds explicitly; other untracked files stay out. The commit's only parent is the
+/// baseline, and only the experiment ref moves: the user's index, HEAD and branch are not touched.
+/// </summary>
+public sealed class ExperimentCommitter
+{
+    private readonly GitRepository _git;
+
+    public ExperimentCommitter(GitRepository git) => _git = git;
+
+    public ExperimentCommitResult Commit(ExperimentCommitRequest request)
+    {
+        ExpRef.ValidateName(request.Ref.Name);
+        var (additions, removals) = CollectChanges(request);
+        var tree = _git.WriteTree(request.Ref.BaselineSha, additions, removals);
+
+        var refName = request.Ref.RefName;
+        var existing = _git.ResolveCommit(refName);
+        if (existing is not null && _git.TreeOf(existing) == tree)
+        {
+            // DVC keeps the old commit when a re-run produced exactly the same content.
+            return new ExperimentCommitResult(request.Ref, existing, tree, ReusedExisting: true, additions, removals);
+        }
+
+        if (existing is not null && !request.Force)
+        {
+            throw ExperimentErrors.Exists(request.Ref.Name);
+        }
+
+        var message = request.Message ?? $"dvc: commit experiment {request.ExpHash}";
+        var commit = _git.CommitTree(tree, [request.Ref.BaselineSha], message);
+        _git.UpdateRef(refName, commit, existing ?? "", message);
+        return new ExperimentCommitResult(request.Ref, commit, tree, ReusedExisting: false, additions, removals);
+    }
+
+    private (List<string> Additions, List<string> Removals) CollectChanges(ExperimentCommitRequest request)
+    {
+        var status = _git.Status();
+        var additions = new SortedSet<string>(StringComparer.Ordinal);
+        var removals = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in status.Where(e => e.IsTrackedChange))
+        {
+            (ExistsInWorkTree(entry.Path) ? additions : removals).Add(entry.Path);
+        }
+
+        // Untracked stage files (a first dvc.lock, an uncached metric) are added like DVC's scm.add;
+        // only those git status lists as untracked, so git-ignored files stay out as with `git add`.
+        var stageFiles = request.StageFiles.Select(f => ToGitPath(request.DvcRoot, f)).ToList();
+        foreach (var entry in status.Where(e => e.IsUntracked))
+        {
+            if (stageFiles.Any(f => entry.Path == f || entry.Path.StartsWith(f + "/", StringComparison.Ordinal)))
+            {
+                additions.Add(entry.Path);
+            }
+        }
+
+        removals.ExceptWith(additions);
+        return (additions.ToList(), removals.ToList());
+    }
+
+    private bool ExistsInWorkTree(string gitPath)
+    {
+        var absolute = Path.Combine(_git.RootDir, gitPath);
+        // A dangling symlink is still content git records.
+        return File.Exists(absolute) || new FileInfo(absolute).LinkTarget is not null;
+    }
+
+    private string ToGitPath(string dvcRoot, string dvcRelativePath) =>
+        _git.Relative(Path.GetFullPath(Path.Combine(dvcRoot, dvcRelativePath))).TrimEnd('/');
+}

@@ -1,0 +1,88 @@
+using Dvc.Core.Errors;
+
+namespace Dvc.Core.Git;
+
+/// <summary>Reading and compare-and-swap updating of refs.</summary>
+public sealed partial class GitRepository
+{
+    /// <summary>The all-zero id git uses for "no such ref" in reflogs and update-ref.</summary>
+    public const string NullSha = "0000000000000000000000000000000000000000";
+
+    /// <summary>The commit HEAD points to, or null in a repository without commits.</summary>
+    public string? HeadCommit() => ResolveCommit("HEAD");
+
+    /// <summary>The short branch name HEAD is on ("main"), or null when HEAD is detached.</summary>
+    public string? CurrentBranch()
+    {
+        var result = TryRun(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    /// <summary>The full commit id <paramref name="revision"/> names, or null when it names no commit.</summary>
+    public string? ResolveCommit(string revision)
+    {
+        var result = TryRun(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]);
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    public bool RefExists(string refName) => TryRun(["show-ref", "--verify", "--quiet", refName]).Succeeded;
+
+    /// <summary>
+    /// Points <paramref name="refName"/> at <paramref name="newSha"/> only if it still holds
+    /// <paramref name="expectedOldSha"/> ("" = must not exist yet; null = whatever it holds), so a
+    /// concurrent writer (another build, a DVC process) is never overwritten silently.
+    /// </summary>
+    public void UpdateRef(string refName, string newSha, string? expectedOldSha, string reflogMessage)
+    {
+        var args = new List<string> { "update-ref", "-m", reflogMessage, refName, newSha };
+        if (expectedOldSha is not null)
+        {
+            args.Add(expectedOldSha.Length == 0 ? NullSha : expectedOldSha);
+        }
+
+        RunRefUpdate(args, refName);
+    }
+
+    /// <summary>Deletes <paramref name="refName"/> only if it still holds <paramref name="expectedOldSha"/>.</summary>
+    public void DeleteRef(string refName, string expectedOldSha) =>
+        RunRefUpdate(["update-ref", "-d", refName, expectedOldSha], refName);
+
+    /// <summary>Every ref under <paramref name="prefix"/> (e.g. "refs/exps/"), in one git call.</summary>
+    public IReadOnlyList<GitRef> ListRefs(string prefix)
+    {
+        // %00 separators: ref names cannot contain NUL, so no quoting problems.
+        var output = Run(["for-each-ref", "--format=%(refname)%00%(objectname)%00%(committerdate:unix)", prefix]);
+        var refs = new List<GitRef>();
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split('\0');
+            // Refs to non-commits (tags of blobs) have no committer date.
+            var time = long.TryParse(fields[2], out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+            refs.Add(new GitRef(fields[0], fields[1], time));
+        }
+
+        return refs;
+    }
+
+    private void RunRefUpdate(IReadOnlyList<string> args, string refName)
+    {
+        var result = TryRun(args);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        // update-ref reports a compare-and-swap miss as "cannot lock ref ...: is at X but expected Y"
+        // or "... reference already exists"; anything else is a plain git failure.
+        var stderr = result.StandardError;
+        if (stderr.Contains("but expected", StringComparison.Ordinal) || stderr.Contains("already exists", StringComparison.Ordinal)
+            || stderr.Contains("unable to resolve reference", StringComparison.Ordinal))
+        {
+            throw new DvcException(
+                DvcErrorCode.GitRefChangedConcurrently,
+                $"'{refName}' was changed by another process while this command ran; nothing was overwritten. Run the command again. ({stderr.Trim()})");
+        }
+
+        throw Failure(args, result);
+    }
+}
