@@ -42,7 +42,7 @@ internal static partial class HydraPrimitive
         if (IntPattern().IsMatch(token))
         {
             var value = BigInteger.Parse(token.Replace("_", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-            return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+            return value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
         }
 
         if (FloatPattern().IsMatch(token))

@@ -88,7 +88,7 @@ internal ref struct JsonSpanReader
         }
 
         var value = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return value >= long.MinValue && value <= long.MaxValue ? (long)value : value;
+        return value >= long.MinValue && value <= long.MaxValue ? (object)(long)value : value;
     }
 
     private readonly int Char(long byteIndex) => _charIndexOfByte[byteIndex];
