@@ -101,10 +101,17 @@ internal sealed class YamlSpanReader
         }
 
         var start = (int)startMark.Index;
-        var end = isFlow || entries.Count == 0 ? (int)endEvent!.End.Index : entries[^1].Value.End;
+        var end = isFlow || entries.Count == 0 ? AfterClosingBracket((int)endEvent!.Start.Index) : entries[^1].Value.End;
         var node = new SpanNode { Kind = kind, Start = start, End = end, IsFlow = isFlow };
         node.Entries.AddRange(entries);
         return node;
+    }
+
+    /// <summary>YamlDotNet's flow end event may stop before the ']' or '}'; the span must include it.</summary>
+    private int AfterClosingBracket(int endEventStart)
+    {
+        var bracket = _text.IndexOfAny([']', '}'], endEventStart);
+        return bracket < 0 ? endEventStart : bracket + 1;
     }
 
     private bool TryConsumeEnd(out ParsingEvent? endEvent)
