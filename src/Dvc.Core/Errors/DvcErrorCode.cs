@@ -51,4 +51,14 @@ public static class DvcErrorCode
     public const string GitIdentityMissing = "DVC1105";
     public const string GitRefChangedConcurrently = "DVC1106";
     public const string GitBranchExists = "DVC1107";
+
+    // 115x: experiment `Set` overrides (`dvc exp run -S`); a block of its own so parallel 11xx work cannot collide.
+    public const string OverrideSyntax = "DVC1150";
+    public const string SweepWithoutQueue = "DVC1151";
+    public const string OverrideKeyMissing = "DVC1152";
+    public const string OverrideKeyExists = "DVC1153";
+    public const string OverrideDeleteMissing = "DVC1154";
+    public const string OverrideDeleteMismatch = "DVC1155";
+    public const string OverrideMergeFailed = "DVC1156";
+    public const string OverrideUnsupportedFile = "DVC1157";
 }

@@ -1,0 +1,8 @@
+namespace Dvc.Core.Overrides;
+
+internal enum SpanNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+}
