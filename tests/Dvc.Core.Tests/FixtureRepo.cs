@@ -20,6 +20,13 @@ internal sealed class FixtureRepo : IDisposable
         return new FixtureRepo(root);
     }
 
+    /// <summary>What DVC printed for a 06-errors scenario (<c>expected/step-NN-&lt;scenario&gt;/stdout.txt</c>).</summary>
+    public static string ScenarioOutput(string scenario)
+    {
+        var step = Directory.GetDirectories(Fixtures.PathOf("06-errors", "expected"), "step-*-" + scenario).Single();
+        return File.ReadAllText(Path.Combine(step, "stdout.txt"));
+    }
+
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
     public void Write(string relative, string content)

@@ -101,13 +101,10 @@ public sealed class TemplatingFixtureTests
         var ex = Assert.ThrowsExactly<DvcException>(() => PipelineLoader.Load(repo.Root, "dvc.yaml"));
 
         // The fixture's text, with DVC's line break after the colon folded into a space.
-        var dvcText = Fixtures.ReadText("06-errors", $"expected/{StepOf(scenario)}/stdout.txt").Replace("ERROR: ", "").Replace(":\n", ": ").Trim();
+        var dvcText = FixtureRepo.ScenarioOutput(scenario).Replace("ERROR: ", "").Replace(":\n", ": ").Trim();
         Assert.AreEqual(dvcText, message);
         Assert.AreEqual(DvcErrorCode.Interpolation, ex.Code);
         Assert.AreEqual(message, ex.Message);
         Assert.AreEqual((line, column), (ex.Location!.Line, ex.Location.Column));
     }
-
-    private static string StepOf(string scenario) =>
-        Path.GetFileName(Directory.GetDirectories(Fixtures.PathOf("06-errors", "expected"), "step-*-" + scenario).Single());
 }
