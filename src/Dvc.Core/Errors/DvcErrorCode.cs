@@ -43,4 +43,9 @@ public static class DvcErrorCode
     public const string LinkFailed = "DVC1206";
     public const string InvalidHash = "DVC1207";
     public const string CorruptedCacheObject = "DVC1208";
+    public const string UnsupportedValueFile = "DVC1101";
+    public const string InvalidValueFile = "DVC1102";
+    public const string UnknownSortColumn = "DVC1103";
+    public const string AmbiguousSortColumn = "DVC1104";
+    public const string GitObjectReadFailed = "DVC1105";
 }
