@@ -12,6 +12,7 @@ public sealed class ExperimentCollector : IDisposable
     private readonly string _dvcRoot;
     private readonly string _dvcPrefix;
     private readonly GitBlobReader _blobs;
+    private readonly ParsedFileCache _parsed = new();
 
     public ExperimentCollector(string gitRoot, string dvcRoot)
     {
@@ -35,12 +36,13 @@ public sealed class ExperimentCollector : IDisposable
     }
 
     public RevisionData ReadWorkspace() =>
-        RevisionReader.Read(new RevisionData { Rev = RevisionData.WorkspaceRev }, ReadFromDisk);
+        RevisionReader.Read(new RevisionData { Rev = RevisionData.WorkspaceRev }, ReadFromDisk, _parsed);
 
     public RevisionData ReadCommit(string sha, DateTimeOffset commitTime, string? branchName, string? experimentName) =>
         RevisionReader.Read(
             new RevisionData { Rev = sha, BranchName = branchName, ExperimentName = experimentName, Timestamp = commitTime },
-            path => _blobs.TryReadText(sha, _dvcPrefix + path));
+            path => _blobs.TryReadText(sha, _dvcPrefix + path),
+            _parsed);
 
     private string? ReadFromDisk(string path)
     {

@@ -13,22 +13,23 @@ namespace Dvc.Core.Reporting;
 public static class RevisionReader
 {
     /// <param name="readText">DVC-root-relative path → file text, or null when the file does not exist.</param>
-    public static RevisionData Read(RevisionData identity, Func<string, string?> readText)
+    public static RevisionData Read(RevisionData identity, Func<string, string?> readText, ParsedFileCache? cache = null)
     {
+        cache ??= new ParsedFileCache();
         var pipelineText = readText("dvc.yaml");
-        var pipeline = pipelineText is null ? PipelineSummary.Empty : PipelineSummary.Parse(pipelineText);
+        var pipeline = pipelineText is null ? PipelineSummary.Empty : cache.GetOrParse("dvc.yaml", pipelineText, () => PipelineSummary.Parse(pipelineText));
         var lockText = readText("dvc.lock");
-        var lockSummary = lockText is null ? LockSummary.Empty : LockSummary.Parse(lockText);
+        var lockSummary = lockText is null ? LockSummary.Empty : cache.GetOrParse("dvc.lock", lockText, () => LockSummary.Parse(lockText));
         return identity with
         {
-            Params = ReadParams(pipeline, readText),
-            Metrics = pipeline.MetricsFiles.Select(path => ReadMetrics(path, readText)).ToList(),
+            Params = ReadParams(pipeline, readText, cache),
+            Metrics = pipeline.MetricsFiles.Select(path => ReadMetrics(path, readText, cache)).ToList(),
             Deps = pipeline.Deps.Select(lockSummary.Dependency).ToList(),
             Outs = pipeline.Outs.Select(o => lockSummary.Output(o.Key, o.Value)).ToList(),
         };
     }
 
-    private static List<FileValues> ReadParams(PipelineSummary pipeline, Func<string, string?> readText)
+    private static List<FileValues> ReadParams(PipelineSummary pipeline, Func<string, string?> readText, ParsedFileCache cache)
     {
         var tracked = new List<KeyValuePair<string, List<string>?>> { new(PipelineSummary.DefaultParamsFile, null) };
         tracked.AddRange(pipeline.ParamsFiles.Where(f => f.Key != PipelineSummary.DefaultParamsFile));
@@ -41,26 +42,26 @@ public static class RevisionReader
                 continue;
             }
 
-            var parsed = Parse(path, text);
+            var parsed = Parse(path, text, cache);
             result.Add(parsed.HasError || keys is null ? parsed : new FileValues(path, SelectKeys(parsed.Data, keys)));
         }
 
         return result;
     }
 
-    private static FileValues ReadMetrics(string path, Func<string, string?> readText)
+    private static FileValues ReadMetrics(string path, Func<string, string?> readText, ParsedFileCache cache)
     {
         var text = readText(path);
         return text is null
             ? FileValues.Failed(path, "FileNotFoundError", $"[Errno 2] No such file or directory: '{path}'")
-            : Parse(path, text);
+            : Parse(path, text, cache);
     }
 
-    private static FileValues Parse(string path, string text)
+    private static FileValues Parse(string path, string text, ParsedFileCache cache)
     {
         try
         {
-            return new FileValues(path, ValueFileReader.Read(path, text));
+            return cache.GetOrParse(path, text, () => new FileValues(path, ValueFileReader.Read(path, text)));
         }
         catch (DvcException e)
         {
