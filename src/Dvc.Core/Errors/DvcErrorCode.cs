@@ -61,4 +61,11 @@ public static class DvcErrorCode
     public const string OverrideDeleteMismatch = "DVC1155";
     public const string OverrideMergeFailed = "DVC1156";
     public const string OverrideUnsupportedFile = "DVC1157";
+
+    // 116x: experiment and metrics reports.
+    public const string UnsupportedValueFile = "DVC1160";
+    public const string InvalidValueFile = "DVC1161";
+    public const string UnknownSortColumn = "DVC1162";
+    public const string AmbiguousSortColumn = "DVC1163";
+    public const string GitObjectReadFailed = "DVC1164";
 }

@@ -1,0 +1,64 @@
+namespace Dvc.Core.Reporting;
+
+/// <summary>What <c>dvc exp show</c> prints, in each of its formats.</summary>
+public static class ExpShowReport
+{
+    /// <summary>
+    /// Renders the workspace and baseline rows (experiments nested in their baselines) as DVC 3
+    /// does. <paramref name="sortBy"/> is <c>[file:]key</c> of a metric or param; the clock decides
+    /// "today" and the local time zone for the Created column.
+    /// </summary>
+    public static string Render(IReadOnlyList<ExperimentRow> rows, ShowFormat format, string? sortBy, bool descending, TimeProvider clock)
+    {
+        if (format == ShowFormat.Json)
+        {
+            return ReportJson.Serialize(ExpShowJson.Build(rows, clock)) + "\n";
+        }
+
+        var columns = ExpShowColumns.Collect(AllRevisions(rows));
+        var sort = sortBy is null ? null : ExpShowSortKey.Resolve(sortBy, descending, columns);
+        var style = format == ShowFormat.Csv ? ExpShowCellStyle.Csv : ExpShowCellStyle.Display;
+        var table = ExpShowTableBuilder.Build(rows, columns, style, sort, clock);
+        if (format == ShowFormat.Csv)
+        {
+            return CsvText.Render(table.Headers, table.Rows);
+        }
+
+        MergeExperimentColumn(table);
+        if (format == ShowFormat.Markdown)
+        {
+            return TabulateTable.Markdown(table.Headers, table.Rows) + "\n";
+        }
+
+        var rightAligned = table.Headers.Select(table.RightAligned.Contains).ToList();
+        return RichBorderTable.Render(table.Headers, rightAligned, table.Rows);
+    }
+
+    private static IEnumerable<RevisionData> AllRevisions(IEnumerable<ExperimentRow> rows) =>
+        rows.SelectMany(r => new[] { r.Data }.Concat(AllRevisions(r.Experiments)));
+
+    /// <summary>Folds rev, typ and parent into the Experiment cell: <c>├── 1a2b3c4 [name]</c>.</summary>
+    private static void MergeExperimentColumn(ExpShowTable table)
+    {
+        var names = table.Column("Experiment");
+        var revs = table.Column("rev");
+        var types = table.Column("typ");
+        var merged = new List<string>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            var isExperiment = types[i] != "baseline";
+            var text = isExperiment && names[i].Length > 0 ? revs[i] + " [" + names[i] + "]" : revs[i];
+            merged.Add(types[i] switch
+            {
+                "branch_commit" => "├── " + text,
+                "branch_base" => "└── " + text,
+                _ => text,
+            });
+        }
+
+        table.Replace("Experiment", merged);
+        table.Drop("rev");
+        table.Drop("typ");
+        table.Drop("parent");
+    }
+}

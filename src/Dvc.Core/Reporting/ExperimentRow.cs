@@ -1,0 +1,21 @@
+namespace Dvc.Core.Reporting;
+
+/// <summary>
+/// One row of <c>exp show</c>. The top level is the workspace followed by baselines; a baseline
+/// carries its experiments, newest first, which print beneath it as a tree.
+/// </summary>
+public sealed record ExperimentRow(ExperimentRowKind Kind, RevisionData Data, IReadOnlyList<ExperimentRow> Experiments)
+{
+    public static ExperimentRow Workspace(RevisionData data) => new(ExperimentRowKind.Workspace, data, []);
+
+    public static ExperimentRow Baseline(RevisionData data, IReadOnlyList<ExperimentRow> experiments) =>
+        new(ExperimentRowKind.Baseline, data, experiments);
+
+    public static ExperimentRow Experiment(RevisionData data) => new(ExperimentRowKind.Experiment, data, []);
+
+    /// <summary>"Queued", "Running", "Failed" for experiments that have not finished; null otherwise.</summary>
+    public string? State { get; init; }
+
+    /// <summary>Where an unfinished experiment runs ("workspace", "tempdir", "dvc-task"); null otherwise.</summary>
+    public string? Executor { get; init; }
+}

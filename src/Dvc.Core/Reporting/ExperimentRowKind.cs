@@ -1,0 +1,8 @@
+namespace Dvc.Core.Reporting;
+
+public enum ExperimentRowKind
+{
+    Workspace,
+    Baseline,
+    Experiment,
+}

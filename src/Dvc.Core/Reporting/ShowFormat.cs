@@ -1,0 +1,10 @@
+namespace Dvc.Core.Reporting;
+
+public enum ShowFormat
+{
+    /// <summary>The bordered text table DVC prints on a terminal.</summary>
+    Table,
+    Json,
+    Csv,
+    Markdown,
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text;
+using Dvc.Core.Git;
+using Dvc.Core.Reporting;
+
+namespace Dvc.Core.Tests.Reporting;
+
+/// <summary>
+/// Collection from a real git repository whose DVC project lives in a subfolder: the case 07
+/// pipeline committed as the baseline, experiments written as refs/exps commits by git fast-import.
+/// </summary>
+[TestClass]
+public sealed class ExperimentCollectorTests
+{
+    private const string Project = "proj";
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void CollectsWorkspaceBaselineAndExperimentsNewestFirst()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(3);
+
+        var rows = Collect(repo, baseline);
+
+        Assert.AreEqual(2, rows.Count);
+        Assert.AreEqual(ExperimentRowKind.Workspace, rows[0].Kind);
+        Assert.AreEqual("main", rows[1].Data.DisplayName);
+        CollectionAssert.AreEqual(new[] { "exp-3", "exp-2", "exp-1" }, rows[1].Experiments.Select(e => e.Data.ExperimentName).ToArray());
+        var newest = rows[1].Experiments[0].Data;
+        Assert.AreEqual("3", Dvc.Core.Values.PyStr.Str(newest.Metrics.Single().Flattened["epoch"]));
+        CollectionAssert.AreEqual(new[] { "params.yaml", "config/custom.yaml" }, newest.Params.Select(p => p.Path).ToArray());
+        Assert.AreEqual("{'a': {'b': 1}}", Dvc.Core.Values.PyStr.Str(newest.Params[1].Data), "only the tracked key a.b");
+        Assert.AreEqual("51b8b522e879e9f6dc37e27081a329c2", newest.Deps.Single(d => d.Path == "src/prepare.py").Hash);
+        Assert.AreEqual("!", WorkspaceLossCell(rows), "the workspace has no metrics.json");
+    }
+
+    [TestMethod]
+    public void HundredExperimentsAreCollectedQuickly()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(100);
+
+        var cold = Stopwatch.StartNew();
+        Collect(repo, baseline);
+        cold.Stop();
+        var watch = Stopwatch.StartNew();
+        var rows = Collect(repo, baseline);
+        var collected = watch.ElapsedMilliseconds;
+        var table = ExpShowReport.Render(rows, ShowFormat.Table, null, false, TimeProvider.System);
+        watch.Stop();
+
+        TestContext.WriteLine($"100 experiments: first collection {cold.ElapsedMilliseconds} ms (includes JIT); again {collected} ms, + table {watch.ElapsedMilliseconds - collected} ms");
+        Assert.AreEqual(100, rows[1].Experiments.Count);
+        Assert.AreEqual(106, table.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // The target is 0.5 s; the bound leaves room for a loaded shared test machine.
+        Assert.IsLessThan(2000L, watch.ElapsedMilliseconds);
+    }
+
+    private static IReadOnlyList<ExperimentRow> Collect(TempRepo repo, string baselineSha)
+    {
+        var head = GitRefLister.ReadHead(repo.Root);
+        Assert.AreEqual(baselineSha, head.Sha);
+        using var collector = new ExperimentCollector(repo.Root, Path.Combine(repo.Root, Project));
+        return collector.Collect(head, GitRefLister.ListExperiments(repo.Root, head.Sha));
+    }
+
+    private static string WorkspaceLossCell(IReadOnlyList<ExperimentRow> rows)
+    {
+        var csv = ExpShowReport.Render(rows, ShowFormat.Csv, null, false, TimeProvider.System).Split("\r\n");
+        var headers = csv[0].Split(',');
+        return csv[1].Split(',')[Array.IndexOf(headers, "loss")];
+    }
+
+    private sealed class TempRepo : IDisposable
+    {
+        public string Root { get; } = Directory.CreateTempSubdirectory("dvc-report-").FullName;
+
+        public (string Baseline, int Count) CreateWithExperiments(int count)
+        {
+            const string source = "07-exp-run";
+            Write("dvc.yaml", Fixtures.ReadText(source, "input/dvc.yaml"));
+            Write("params.yaml", Fixtures.ReadText(source, "input/params.yaml"));
+            Write("config/custom.yaml", Fixtures.ReadText(source, "input/config/custom.yaml"));
+            Write("dvc.lock", Fixtures.ReadText(source, "expected/step-11-exp-run-custom-file/dvc.lock"));
+            Git(null, "init", "-q", "-b", "main");
+            Git(null, "add", "-A");
+            Git(null, "-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "-m", "baseline");
+            var baseline = Git(null, "rev-parse", "HEAD").Trim();
+            var stream = new StringBuilder();
+            for (var i = 1; i <= count; i++)
+            {
+                var metrics = $"{{\"loss\": {1.0 / i}, \"epoch\": {i}}}\n";
+                var @params = Fixtures.ReadText(source, "input/params.yaml").Replace("epochs: 3", $"epochs: {i}");
+                stream.Append($"commit refs/exps/{baseline[..2]}/{baseline[2..]}/exp-{i}\n")
+                    .Append($"committer T <t@e> {1767225600 + i} +0000\n")
+                    .Append(Data($"exp {i}"))
+                    .Append($"from {baseline}\n")
+                    .Append($"M 100644 inline {Project}/metrics.json\n").Append(Data(metrics))
+                    .Append($"M 100644 inline {Project}/params.yaml\n").Append(Data(@params))
+                    .Append('\n');
+            }
+
+            Git(stream.ToString(), "fast-import", "--quiet");
+            return (baseline, count);
+        }
+
+        private static string Data(string text) => $"data {Encoding.UTF8.GetByteCount(text)}\n{text}\n";
+
+        private void Write(string relative, string text)
+        {
+            var path = Path.Combine(Root, Project, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text);
+        }
+
+        private string Git(string? input, params string[] arguments)
+        {
+            var psi = new ProcessStartInfo("git") { WorkingDirectory = Root, RedirectStandardOutput = true, RedirectStandardInput = input is not null };
+            foreach (var argument in arguments)
+            {
+                psi.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(psi)!;
+            if (input is not null)
+            {
+                process.StandardInput.Write(input);
+                process.StandardInput.Close();
+            }
+
+            var output = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            Assert.AreEqual(0, process.ExitCode, "git " + string.Join(' ', arguments));
+            return output;
+        }
+
+        public void Dispose() => Directory.Delete(Root, recursive: true);
+    }
+}
