@@ -28,6 +28,12 @@ public sealed class DvcResolvePipeline : DvcTask
 
     public bool NoRunCache { get; set; }
 
+    /// <summary>Set by ExpRun: the experiment's name; its stages see DVC_EXP_NAME.</summary>
+    public string? ExperimentName { get; set; }
+
+    /// <summary>Set by ExpRun: the baseline commit; its stages see DVC_EXP_BASELINE_REV.</summary>
+    public string? ExperimentBaseline { get; set; }
+
     /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
     public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
@@ -43,7 +49,17 @@ public sealed class DvcResolvePipeline : DvcTask
             AllPipelines = AllPipelines,
         };
         var (context, plan) = PlannedPipeline.Load(request);
-        var session = new ReproSession(context, plan, new ReproOptions { Force = Force, NoRunCache = NoRunCache });
+        var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);
+        var options = new ReproOptions
+        {
+            Force = Force,
+            NoRunCache = NoRunCache,
+            IsExperiment = isExperiment,
+            Environment = isExperiment
+                ? Dvc.Core.Experiments.ExperimentPreparation.Environment(new Dvc.Core.Experiments.ExpRef(ExperimentBaseline!, ExperimentName!), context.Repository.RootDir)
+                : new Dictionary<string, string>(),
+        };
+        var session = new ReproSession(context, plan, options);
         PipelineValidator.ValidateInputs(context, plan);
         var items = new List<ITaskItem>(plan.Count);
         foreach (var stage in plan)

@@ -11,6 +11,10 @@ namespace Dvc.Build.Tasks;
 /// </summary>
 public abstract class DvcTask : Microsoft.Build.Utilities.Task
 {
+    /// <summary>The project being built: where errors without a place in a user file point, so
+    /// they name the user's project rather than Dvc.Build's .targets file.</summary>
+    public string? ProjectFile { get; set; }
+
     public sealed override bool Execute()
     {
         try
@@ -23,7 +27,7 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Log.LogError(null, DvcErrorCode.Internal, null, BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
+            Log.LogError(null, DvcErrorCode.Internal, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
                 $"internal error in Dvc.Build: {e.GetType().Name}: {e.Message}");
             Log.LogMessage(MessageImportance.Low, e.ToString());
         }
@@ -35,7 +39,7 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
 
     protected void LogDvcError(DvcException e)
     {
-        var file = e.Location?.File ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
+        var file = e.Location?.File ?? ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
         Log.LogError(null, e.Code, null, file, e.Location?.Line ?? 0, e.Location?.Column ?? 0, 0, 0, OneLine(e.Message));
     }
 

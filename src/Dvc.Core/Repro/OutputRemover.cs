@@ -18,15 +18,24 @@ public static class OutputRemover
             {
                 MakeWritable(path);
             }
-            else if (Directory.Exists(path) && !IsSymlink(path))
+            else
             {
-                MakeWritable(path);
-                Directory.Delete(path, recursive: true);
+                Remove(path);
             }
-            else if (File.Exists(path) || IsSymlink(path))
-            {
-                File.Delete(path);
-            }
+        }
+    }
+
+    /// <summary>Deletes a file, a symlink or a whole directory (made writable first: cache checkouts may be read-only).</summary>
+    public static void Remove(string path)
+    {
+        if (Directory.Exists(path) && !IsSymlink(path))
+        {
+            MakeWritable(path);
+            Directory.Delete(path, recursive: true);
+        }
+        else if (File.Exists(path) || IsSymlink(path))
+        {
+            File.Delete(path);
         }
     }
 

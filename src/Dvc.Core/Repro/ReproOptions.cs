@@ -8,6 +8,9 @@ public sealed record ReproOptions
     /// <summary>Do not look results up in the run-cache (<c>--no-run-cache</c>).</summary>
     public bool NoRunCache { get; init; }
 
+    /// <summary>The build is an experiment run: no "up to date" line or git hints at the end.</summary>
+    public bool IsExperiment { get; init; }
+
     /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

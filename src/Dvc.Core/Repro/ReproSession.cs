@@ -12,6 +12,7 @@ namespace Dvc.Core.Repro;
 public sealed class ReproSession : IDisposable
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly List<(StageDefinition Stage, StageOutcome Outcome)> _outcomes = new();
     private readonly object _gate = new();
     private bool _previousReproduced;
 
@@ -32,6 +33,18 @@ public sealed class ReproSession : IDisposable
     public StageStamps Stamps { get; }
 
     public int ReproducedCount { get; private set; }
+
+    /// <summary>What happened to each stage whose task ran, in order (experiments hash the reproduced ones).</summary>
+    public IReadOnlyList<(StageDefinition Stage, StageOutcome Outcome)> Outcomes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _outcomes.ToList();
+            }
+        }
+    }
 
     public StageDefinition Find(string addressing) =>
         Plan.FirstOrDefault(s => s.Addressing == addressing)
@@ -60,6 +73,7 @@ public sealed class ReproSession : IDisposable
         lock (_gate)
         {
             _reported.Add(stage.Addressing);
+            _outcomes.Add((stage, outcome));
             if (outcome != StageOutcome.Unchanged)
             {
                 ReproducedCount++;
@@ -76,6 +90,12 @@ public sealed class ReproSession : IDisposable
             foreach (var stage in Plan)
             {
                 ReportUnchanged(stage, log);
+            }
+
+            // An experiment reports itself when it is recorded; DVC keeps its git hints quiet there.
+            if (Options.IsExperiment)
+            {
+                return;
             }
 
             if (ReproducedCount == 0)

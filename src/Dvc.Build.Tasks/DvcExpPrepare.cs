@@ -1,0 +1,43 @@
+using Dvc.Core.Experiments;
+using Microsoft.Build.Framework;
+
+namespace Dvc.Build.Tasks;
+
+/// <summary>
+/// The start of ExpRun (<c>dvc exp run</c>): checks the baseline and the name, applies the Set
+/// overrides to the params files, and hands the experiment's name and baseline to the stages.
+/// </summary>
+public sealed class DvcExpPrepare : DvcTask
+{
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    /// <summary>';'-separated overrides: <c>key=value</c>, <c>+key=value</c>, <c>++key=value</c>, <c>~key</c>, <c>file.yaml:key=value</c>.</summary>
+    public string? Set { get; set; }
+
+    /// <summary>The experiment's name; empty for a random adjective-noun name.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Overwrite an experiment of the same name.</summary>
+    public bool Force { get; set; }
+
+    [Output]
+    public string ExperimentName { get; set; } = "";
+
+    [Output]
+    public string ExperimentBaseline { get; set; } = "";
+
+    protected override void Run()
+    {
+        var workspace = ExperimentWorkspace.Open(ProjectDirectory);
+        var (expRef, changed) = ExperimentPreparation.Prepare(workspace, ProjectDirectory, Set, Name, Force);
+        foreach (var file in changed)
+        {
+            Log.LogMessage(MessageImportance.Low, "Set: rewrote {0}", file);
+        }
+
+        ExperimentName = expRef.Name;
+        ExperimentBaseline = expRef.BaselineSha;
+        CreateLog().Info($"Reproducing experiment '{expRef.Name}'");
+    }
+}

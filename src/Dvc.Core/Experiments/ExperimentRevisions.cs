@@ -1,0 +1,78 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Git;
+using Dvc.Core.Reporting;
+
+namespace Dvc.Core.Experiments;
+
+/// <summary>
+/// Turns what a user names in ExpDiff/ParamsDiff/MetricsDiff/ExpShow — an experiment, a git revision,
+/// or nothing (the workspace) — into the data of that revision, as DVC's diff commands do.
+/// </summary>
+public sealed class ExperimentRevisions
+{
+    private readonly ExperimentWorkspace _workspace;
+    private readonly ExperimentCollector _collector;
+
+    public ExperimentRevisions(ExperimentWorkspace workspace, ExperimentCollector collector)
+    {
+        _workspace = workspace;
+        _collector = collector;
+    }
+
+    /// <param name="revision">An experiment name or ref, a git revision, or null/"workspace".</param>
+    public RevisionData Read(string? revision)
+    {
+        if (string.IsNullOrWhiteSpace(revision) || revision == RevisionData.WorkspaceRev)
+        {
+            return _collector.ReadWorkspace();
+        }
+
+        var experiment = new ExperimentList(_workspace.Git).All().FirstOrDefault(e => e.Name == revision || e.Ref.RefName == revision);
+        if (experiment is not null)
+        {
+            return _collector.ReadCommit(experiment.CommitSha, experiment.CommitTime ?? DateTimeOffset.UnixEpoch, null, experiment.Name);
+        }
+
+        if (_workspace.Git.ResolveCommit(revision) is null)
+        {
+            throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{revision}' is not a valid experiment name or git revision");
+        }
+
+        var (sha, time) = GitRefLister.ResolveCommit(_workspace.Git.RootDir, revision);
+        return _collector.ReadCommit(sha, time, revision, null);
+    }
+
+    /// <summary>exp show's rows: the workspace, then each baseline (HEAD; every branch tip or every
+    /// commit when asked) with its experiments, newest first.</summary>
+    public IReadOnlyList<ExperimentRow> Rows(bool allBranches, bool allCommits)
+    {
+        var gitRoot = _workspace.Git.RootDir;
+        var head = GitRefLister.ReadHead(gitRoot);
+        var rows = _collector.Collect(head, GitRefLister.ListExperiments(gitRoot, head.Sha)).ToList();
+        var baselines = new List<(string Sha, string? Name)>();
+        if (allCommits)
+        {
+            baselines.AddRange(_workspace.Git.Run(["rev-list", "--all"]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(s => (s, (string?)null)));
+        }
+        else if (allBranches)
+        {
+            foreach (var line in _workspace.Git.Run(["for-each-ref", "--format=%(objectname) %(refname:short)", "refs/heads"]).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var space = line.IndexOf(' ');
+                baselines.Add((line[..space], line[(space + 1)..]));
+            }
+        }
+
+        foreach (var (sha, name) in baselines.Where(b => b.Sha != head.Sha).DistinctBy(b => b.Sha))
+        {
+            var (_, time) = GitRefLister.ResolveCommit(gitRoot, sha);
+            var experiments = GitRefLister.ListExperiments(gitRoot, sha)
+                .OrderByDescending(e => e.CommitTime)
+                .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
+                .ToList();
+            rows.Add(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments));
+        }
+
+        return rows;
+    }
+}
