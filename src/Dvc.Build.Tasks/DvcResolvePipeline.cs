@@ -48,7 +48,9 @@ public sealed class DvcResolvePipeline : DvcTask
             Downstream = Downstream,
             AllPipelines = AllPipelines,
         };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var (context, plan) = PlannedPipeline.Load(request);
+        var loaded = clock.ElapsedMilliseconds;
         var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);
         var options = new ReproOptions
         {
@@ -61,6 +63,7 @@ public sealed class DvcResolvePipeline : DvcTask
         };
         var session = new ReproSession(context, plan, options);
         PipelineValidator.ValidateInputs(context, plan);
+
         var items = new List<ITaskItem>(plan.Count);
         foreach (var stage in plan)
         {
@@ -76,6 +79,7 @@ public sealed class DvcResolvePipeline : DvcTask
             Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, inputs.Count);
         }
 
+        Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms (loading and validating the pipeline: {2} ms)", plan.Count, clock.ElapsedMilliseconds, loaded);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
         Stages = items.ToArray();
     }
