@@ -28,12 +28,17 @@ public sealed class DvcResolvePipeline : DvcTask
 
     public bool NoRunCache { get; set; }
 
+    /// <summary>Identifies this build to the repository's build lock: tasks of one build that run on other
+    /// MSBuild nodes pass the same id and share the lock instead of waiting for it.</summary>
+    public string? BuildId { get; set; }
+
     /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
     public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
 
     protected override void Run()
     {
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
         var request = new PlanRequest
         {
             ProjectDirectory = ProjectDirectory,

@@ -19,7 +19,8 @@ public sealed class StatusReport
     {
         var detector = new ChangeDetector(_context.Workspace);
         var any = false;
-        foreach (var stage in _plan)
+        // DVC lists dvc.yaml stages before .dvc data sources.
+        foreach (var stage in _plan.OrderBy(s => s.Kind == StageKind.DataSource ? 1 : 0))
         {
             var status = detector.Evaluate(stage, _context.LockEntryOf(stage), firstReasonOnly: false);
             if (!status.IsChanged)
