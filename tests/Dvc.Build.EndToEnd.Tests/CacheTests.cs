@@ -93,6 +93,26 @@ public sealed class CacheTests
     }
 
     [TestMethod]
+    public void DryRunSaysWhichStagesWouldBeRestoredAndFromWhere()
+    {
+        using var repo = CreatePipeline();
+        RunWithLrChangedThenRevertIt(repo);
+
+        var revert = repo.Build("Repro", "DryRun=true");
+        repo.Delete("model");
+        repo.Write("params.yaml", "train:\n  lr: 0.02\n");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        repo.Delete("model");
+        var deleted = repo.Build("Repro", "DryRun=true");
+
+        Assert.AreEqual(0, revert.ExitCode, revert.ToString());
+        StringAssert.Matches(revert.MessageLines[0], new System.Text.RegularExpressions.Regex(@"^Stage 'train' would be restored from the run-cache \(runs/[0-9a-f]{2}/[0-9a-f]{64}/[0-9a-f]{64}\)$"), revert.ToString());
+        CollectionAssert.Contains(revert.MessageLines.ToList(), "  because param 'train.lr' in 'params.yaml' modified: 0.02 -> 0.01", revert.ToString());
+        Assert.AreEqual("Stage 'train' would check out outputs from the cache", deleted.MessageLines[0], deleted.ToString());
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, Runs(repo), "a dry run runs nothing");
+    }
+
+    [TestMethod]
     public void NoRunCacheRunsTheCommandAgain()
     {
         using var repo = CreatePipeline();
