@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g diamond exp10k show100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100
+# hash1g and restore1g need the harness: dotnet build bench/Dvc.Bench (kept out of the solution);
+# their 1 GiB file lives in $BENCH_DIR (default /tmp/dvcbuild-bench).
 # Every row prints: name | Dvc.Build median | reference median | ratio. Timings are medians of
 # RUNS runs (default 5). Needs the solution built once: dotnet build Dvc.Build.sln
 set -euo pipefail
@@ -98,6 +100,22 @@ bench_hash1g() {
   ref=$(median md5sum "$dir/big.bin")
   ours=$(median dotnet "$root/artifacts/bench/Dvc.Bench.dll" hash "$dir/big.bin" 2>/dev/null || echo "-")
   row "hash a touched 1 GiB dep (vs md5sum)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+}
+
+bench_restore1g() {
+  local dir="$work/hash" times_h=() times_c=() cp_ref ours_copy t
+  mkdir -p "$dir"; [ -f "$dir/big.bin" ] || head -c 1073741824 /dev/urandom > "$dir/big.bin"
+  local bench=(dotnet "$root/artifacts/bench/Dvc.Bench.dll" restore "$dir/big.bin" "$dir/cache" "$dir/restored.bin")
+  for ((i = 0; i < runs; i++)); do
+    times_h+=("$("${bench[@]}" hardlink)"); times_c+=("$("${bench[@]}" copy)")
+  done
+  rm -f "$dir/restored.bin"
+  cp_ref=$(median sh -c "rm -f '$dir/cp.bin'; cp '$dir/big.bin' '$dir/cp.bin'")
+  rm -f "$dir/cp.bin"
+  t=$(printf '%s\n' "${times_h[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  row "restore a 1 GiB output, hardlink (<= 0.050)" "$t" "-" "-"
+  ours_copy=$(printf '%s\n' "${times_c[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  row "restore a 1 GiB output, copy (vs cp)" "$ours_copy" "$cp_ref" "$(ratio "$ours_copy" "$cp_ref")"
 }
 
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"

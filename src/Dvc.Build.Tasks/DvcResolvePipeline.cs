@@ -33,6 +33,9 @@ public sealed class DvcResolvePipeline : DvcTask
 
     /// <summary>Set by ExpRun: the baseline commit; its stages see DVC_EXP_BASELINE_REV.</summary>
     public string? ExperimentBaseline { get; set; }
+    /// <summary>Identifies this build to the repository's build lock: tasks of one build that run on other
+    /// MSBuild nodes pass the same id and share the lock instead of waiting for it.</summary>
+    public string? BuildId { get; set; }
 
     /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
@@ -40,6 +43,7 @@ public sealed class DvcResolvePipeline : DvcTask
 
     protected override void Run()
     {
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
         var request = new PlanRequest
         {
             ProjectDirectory = ProjectDirectory,

@@ -109,6 +109,26 @@ public sealed class ObjectCache
         return true;
     }
 
+    /// <summary>
+    /// <see cref="IsIntact"/> for a file; for a directory also every file its tree lists, as DVC's
+    /// changed_cache does: a restore must never bring back a tree with a missing or corrupt file.
+    /// </summary>
+    public bool IsIntactWithContents(string md5, long? expectedSize)
+    {
+        if (!IsIntact(md5, md5.EndsWith(".dir", StringComparison.Ordinal) ? null : expectedSize))
+        {
+            return false;
+        }
+
+        if (!md5.EndsWith(".dir", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var treePath = PathOf(md5);
+        return DirTreeJson.Parse(File.ReadAllBytes(treePath), treePath).All(entry => IsIntact(entry.Md5, null));
+    }
+
     public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes) =>
         Checkout(md5, destPath, linkTypes, isExec: false, legacy: false, ignore: null);
 
@@ -162,6 +182,9 @@ public sealed class ObjectCache
 
         Directory.CreateDirectory(Path.GetDirectoryName(destPath)!);
         var used = linker.Place(source, destPath, linkTypes);
+        // A checkout is new content for whatever depends on it: copies keep the object's old mtime
+        // and links share it, which would let MSBuild's up-to-date check skip a downstream stage.
+        File.SetLastWriteTimeUtc(destPath, DateTime.UtcNow);
         if (used is LinkType.Copy or LinkType.Reflink)
         {
             FileModes.MakeWorkspaceFile(destPath, isExec);

@@ -68,4 +68,10 @@ public static class DvcErrorCode
     public const string UnknownSortColumn = "DVC1162";
     public const string AmbiguousSortColumn = "DVC1163";
     public const string GitObjectReadFailed = "DVC1164";
+
+    // 117x: data sources (.dvc files, the Add target) and whole-build serialization.
+    public const string InvalidDataSourceFile = "DVC1170";
+    public const string InvalidAddTarget = "DVC1171";
+    public const string MissingDataSource = "DVC1172";
+    public const string BuildLockTimeout = "DVC1173";
 }

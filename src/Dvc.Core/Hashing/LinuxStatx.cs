@@ -62,6 +62,7 @@ internal static class LinuxStatx
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     internal struct StatxBuffer
     {
+        [FieldOffset(16)] public uint Nlink;
         [FieldOffset(28)] public ushort Mode;
         [FieldOffset(32)] public ulong Inode;
         [FieldOffset(40)] public ulong Size;

@@ -5,7 +5,7 @@ namespace Dvc.Core.Repro;
 
 /// <summary>
 /// Before a stage runs DVC deletes its outputs, so a command can never read a stale result of its
-/// own; persist outputs are kept but made writable again (cache checkouts may be read-only).
+/// own; persist outputs are kept but unprotected (links into the cache become writable copies).
 /// </summary>
 public static class OutputRemover
 {
@@ -16,7 +16,7 @@ public static class OutputRemover
             var path = repository.Absolute(stage.PathFromRoot(output.Path));
             if (output.Persist)
             {
-                MakeWritable(path);
+                Unprotect(path);
             }
             else
             {
@@ -40,6 +40,30 @@ public static class OutputRemover
     }
 
     private static bool IsSymlink(string path) => new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>DVC's Output.unprotect: a link into the cache becomes a writable copy, so a command
+    /// appending to a persist output never writes into a cache object.</summary>
+    private static void Unprotect(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var files = File.Exists(path) ? new[] { path } :
+            Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToArray() : Array.Empty<string>();
+        foreach (var file in files)
+        {
+            if (IsSymlink(file) || (Hashing.LinuxStatx.TryStat(file, out var stat) && stat.Nlink > 1))
+            {
+                var copy = file + ".unprotect.tmp";
+                File.Copy(file, copy, overwrite: true);
+                File.Move(copy, file, overwrite: true);
+            }
+        }
+
+        MakeWritable(path);
+    }
 
     private static void MakeWritable(string path)
     {

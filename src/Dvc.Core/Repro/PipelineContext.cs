@@ -1,3 +1,4 @@
+using Dvc.Core.DataSources;
 using Dvc.Core.Graph;
 using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
@@ -14,14 +15,20 @@ public sealed class PipelineContext : IDisposable
     private readonly Dictionary<string, LockFile> _locks = new(StringComparer.Ordinal);
     private readonly object _lockGate = new();
     private readonly SortedSet<string> _changedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DataSourceFile> _dataSources = new(StringComparer.Ordinal);
 
-    private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, StageGraph graph)
+    private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, IReadOnlyList<DataSourceFile> dataSources, StageGraph graph)
     {
         Repository = repository;
         ProjectDirectory = projectDirectory;
         Files = files;
         Graph = graph;
-        Stages = files.SelectMany(f => f.Stages).ToList();
+        Stages = graph.Stages;
+        foreach (var source in dataSources)
+        {
+            _dataSources[source.Stage.DvcFile] = source;
+        }
+
         Workspace = new Workspace(repository);
     }
 
@@ -62,8 +69,17 @@ public sealed class PipelineContext : IDisposable
     public static PipelineContext Load(DvcRepository repository, string projectDirectory, IReadOnlyList<string> dvcFiles)
     {
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
-        var graph = StageGraph.Build(files.SelectMany(f => f.Stages).ToList(), repository.RootDir);
-        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, graph);
+        var pipelineStages = files.SelectMany(f => f.Stages).ToList();
+        var outputs = new HashSet<string>(pipelineStages.SelectMany(s => s.Outs.Select(o => s.PathFromRoot(o.Path))), StringComparer.Ordinal);
+        var dataSources = DataSourceFinder.Find(repository.RootDir, outputs.Contains)
+            .Select(path => DataSourceFile.Load(repository.RootDir, path))
+            .ToList();
+
+        // Data sources first: DVC collects a folder's .dvc files with its dvc.yaml, and the graph walk
+        // then reports them before the stages that depend on them.
+        var stages = dataSources.Select(d => d.Stage).Concat(pipelineStages).ToList();
+        var graph = StageGraph.Build(stages, repository.RootDir);
+        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph);
     }
 
     /// <summary>Every dvc.yaml below the repository root (<c>-p:AllPipelines=true</c>), skipping
@@ -103,6 +119,14 @@ public sealed class PipelineContext : IDisposable
     /// <summary>The dvc.lock entry as last read; <see cref="UpdateLock"/> keeps it current.</summary>
     public LockEntry? LockEntryOf(StageDefinition stage)
     {
+        if (stage.Kind == StageKind.DataSource)
+        {
+            lock (_lockGate)
+            {
+                return _dataSources[stage.DvcFile].Recorded;
+            }
+        }
+
         lock (_lockGate)
         {
             return LockOf(stage.DvcFile).TryGetEntry(stage.Name, out var entry) ? entry : null;
@@ -116,6 +140,11 @@ public sealed class PipelineContext : IDisposable
     /// <returns>Whether the file was created, and whether the entry changed.</returns>
     public (bool Created, bool Changed) UpdateLock(StageDefinition stage, LockEntry entry)
     {
+        if (stage.Kind == StageKind.DataSource)
+        {
+            return (false, UpdateDataSource(stage, entry));
+        }
+
         lock (_lockGate)
         {
             var relative = LockPathFor(stage.DvcFile);
@@ -134,6 +163,25 @@ public sealed class PipelineContext : IDisposable
             }
 
             return (created, changed);
+        }
+    }
+
+    /// <summary>A data source's "lock" is its .dvc file: rewritten in DVC's format when the data changed.</summary>
+    private bool UpdateDataSource(StageDefinition stage, LockEntry entry)
+    {
+        lock (_lockGate)
+        {
+            var source = _dataSources[stage.DvcFile];
+            if (source.Recorded.Outs.SequenceEqual(entry.Outs))
+            {
+                return false;
+            }
+
+            var path = Repository.Absolute(stage.DvcFile);
+            DataSourceWriter.Write(path, entry.Outs, source.Document);
+            _dataSources[stage.DvcFile] = DataSourceFile.Load(Repository.RootDir, stage.DvcFile);
+            NoteChangedFile(path);
+            return true;
         }
     }
 

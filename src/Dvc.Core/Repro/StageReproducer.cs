@@ -34,6 +34,8 @@ public sealed class StageReproducer
             _log.Info($"stage: '{stage.Addressing}' is frozen. Its dependencies are not going to be reproduced.");
         }
 
+        // Set before change detection: that is where a corrupted object is usually found first.
+        _context.Workspace.Cache.Warning = message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message);
         var status = new ChangeDetector(_context.Workspace).Evaluate(stage, lockEntry, firstReasonOnly: true);
         if (!options.Force && !status.IsChanged)
         {
@@ -48,13 +50,18 @@ public sealed class StageReproducer
             _log.Detail($"Stage '{stage.Addressing}': {reason}");
         }
 
-        _context.Workspace.Cache.Warning = message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message);
         var parameters = _context.Workspace.ReadParams(stage);
         StageOutcome outcome;
-        if (stage.Frozen)
+        if (stage.Kind == StageKind.DataSource)
+        {
+            _log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
+            VerifyOutputsExist(stage, DvcErrorCode.MissingDataSource);
+            outcome = StageOutcome.Verified;
+        }
+        else if (stage.Frozen)
         {
             _log.Info($"Verifying outputs in frozen stage: '{stage.Addressing}'");
-            VerifyFrozenOutputs(stage);
+            VerifyOutputsExist(stage, DvcErrorCode.FrozenStageMissingOutput);
             outcome = StageOutcome.Verified;
         }
         else
@@ -120,14 +127,14 @@ public sealed class StageReproducer
         return true;
     }
 
-    /// <summary>A frozen stage never runs; DVC only records what its outputs are now.</summary>
-    private void VerifyFrozenOutputs(StageDefinition stage)
+    /// <summary>A frozen stage or a data source never runs; DVC only records what its outputs are now.</summary>
+    private void VerifyOutputsExist(StageDefinition stage, string errorCode)
     {
         var missing = stage.Outs.Where(o => _context.Workspace.Hash(stage.PathFromRoot(o.Path), legacy: false) is null).ToList();
         if (missing.Count > 0)
         {
             throw new DvcException(
-                DvcErrorCode.FrozenStageMissingOutput,
+                errorCode,
                 $"failed to reproduce '{stage.Addressing}': missing data 'source': {string.Join(", ", missing.Select(o => o.Path))}",
                 missing[0].Location ?? stage.Location);
         }
@@ -175,6 +182,11 @@ public sealed class StageReproducer
     private void RecordInLock(StageDefinition stage, LockEntry entry)
     {
         var (created, changed) = _context.UpdateLock(stage, entry);
+        if (stage.Kind == StageKind.DataSource)
+        {
+            return; // DVC rewrites the .dvc file silently; the git hint lists it
+        }
+
         var lockName = PipelineContext.LockPathFor(stage.DvcFile);
         if (created)
         {

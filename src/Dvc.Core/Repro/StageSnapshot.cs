@@ -39,7 +39,13 @@ public static class StageSnapshot
             parameters.Add(new(values.File, values.Values));
         }
 
-        var cmd = stage.Cmd is string s ? s : (object)((IReadOnlyList<string>)stage.Cmd!).Cast<object?>().ToList();
+        // A data source has no command; its entry only carries outs.
+        var cmd = stage.Cmd switch
+        {
+            null => "",
+            string s => s,
+            _ => (object)((IReadOnlyList<string>)stage.Cmd).Cast<object?>().ToList(),
+        };
         return LockEntryBuilder.Create(cmd, deps, parameters, outs);
     }
 

@@ -42,7 +42,7 @@ public sealed class Workspace : IDisposable
         return File.Exists(absolute) || Directory.Exists(absolute) ? Hashing.HashPath(absolute, legacy) : null;
     }
 
-    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntact(item.Md5, item.IsDir ? null : item.Size);
+    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntactWithContents(item.Md5, item.Size);
 
     /// <summary>
     /// Remembers the hashes of files just checked out of the cache, so the next status does not

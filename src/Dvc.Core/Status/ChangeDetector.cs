@@ -76,6 +76,12 @@ public sealed class ChangeDetector
         {
             var locked = lockItems?.FirstOrDefault(i => i.Path == path);
             var change = Compare(stage, path, cached, locked);
+            if (change is not null && stage.Kind == StageKind.DataSource)
+            {
+                // DVC shows a .dvc file's outs by their path from the repository root (data/raw.csv).
+                change = change with { Path = stage.PathFromRoot(path) };
+            }
+
             if (change is not null)
             {
                 changes.Add(change);

@@ -19,7 +19,8 @@ public sealed class StatusReport
     {
         var detector = new ChangeDetector(_context.Workspace);
         var any = false;
-        foreach (var stage in _plan)
+        // DVC lists dvc.yaml stages before .dvc data sources.
+        foreach (var stage in _plan.OrderBy(s => s.Kind == StageKind.DataSource ? 1 : 0))
         {
             var status = detector.Evaluate(stage, _context.LockEntryOf(stage), firstReasonOnly: false);
             if (!status.IsChanged)
@@ -42,11 +43,13 @@ public sealed class StatusReport
 
     /// <summary>
     /// What <c>Repro</c> would do, stage by stage, and why: unlike DVC's <c>--dry</c>, a stage
-    /// downstream of one that would run is reported as running too, because its inputs would change.
+    /// downstream of one that would run is reported as running too, because its inputs would change,
+    /// and a stage whose outputs would come from the cache or the run-cache says so.
     /// </summary>
     public void WriteDryRun(IReproLog log, bool force)
     {
         var detector = new ChangeDetector(_context.Workspace);
+        var preview = new RestorePreview(_context);
         var wouldRun = new HashSet<StageDefinition>();
         foreach (var stage in _plan)
         {
@@ -57,22 +60,29 @@ public sealed class StatusReport
                 reasons.Insert(0, "forced");
             }
 
-            if (!stage.Frozen)
-            {
-                reasons.AddRange(_context.Graph.Upstream(stage).Where(wouldRun.Contains).Select(u => $"upstream stage '{u.Addressing}' would run"));
-            }
-
+            var upstreamRuns = stage.Frozen ? [] : _context.Graph.Upstream(stage).Where(wouldRun.Contains).ToList();
+            reasons.AddRange(upstreamRuns.Select(u => $"upstream stage '{u.Addressing}' would run"));
             if (reasons.Count == 0)
             {
-                log.Info($"Stage '{stage.Addressing}' didn't change, skipping");
+                log.Info(stage.Kind == StageKind.DataSource
+                    ? $"'{stage.Addressing}' didn't change, skipping"
+                    : $"Stage '{stage.Addressing}' didn't change, skipping");
                 continue;
             }
 
             wouldRun.Add(stage);
-            log.Info($"Running stage '{stage.Addressing}':");
-            foreach (var line in stage.CommandLines)
+            var restore = force || stage.Kind == StageKind.DataSource ? null : preview.Describe(stage, status, upstreamRuns.Count > 0);
+            if (stage.Kind == StageKind.DataSource)
             {
-                log.Info("> " + line);
+                log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
+            }
+            else if (restore is not null)
+            {
+                log.Info($"Stage '{stage.Addressing}' {restore}");
+            }
+            else
+            {
+                WriteRunning(log, stage);
             }
 
             foreach (var reason in reasons)
@@ -84,6 +94,15 @@ public sealed class StatusReport
         if (wouldRun.Count == 0)
         {
             log.Info(StatusText.UpToDate);
+        }
+    }
+
+    private static void WriteRunning(IReproLog log, StageDefinition stage)
+    {
+        log.Info($"Running stage '{stage.Addressing}':");
+        foreach (var line in stage.CommandLines)
+        {
+            log.Info("> " + line);
         }
     }
 }
