@@ -31,6 +31,9 @@ public sealed class ReproSession : IDisposable
 
     public StageStamps Stamps { get; }
 
+    /// <summary>Set when this build hands stages to parallel stage instances; null for the serial path.</summary>
+    public Parallel.ParallelDispatch? Parallel { get; set; }
+
     public int ReproducedCount { get; private set; }
 
     public StageDefinition Find(string addressing) =>
@@ -73,27 +76,41 @@ public sealed class ReproSession : IDisposable
     {
         lock (_gate)
         {
-            foreach (var stage in Plan)
+            ReportUnchanged(Plan, log);
+            Close(ReproducedCount, Context.ChangedFiles, log);
+        }
+    }
+
+    /// <summary>Reports stages that will not run at all in this build (a parallel build dispatches only the others).</summary>
+    public void ReportUnchanged(IEnumerable<StageDefinition> stages, IReproLog log)
+    {
+        lock (_gate)
+        {
+            foreach (var stage in stages)
             {
                 ReportUnchanged(stage, log);
             }
+        }
+    }
 
-            if (ReproducedCount == 0)
-            {
-                log.Info(StatusText.UpToDate);
-                return;
-            }
+    /// <summary>DVC's closing line: up to date, or the files git should be told about.</summary>
+    public void Close(int reproducedCount, IEnumerable<string> changedFiles, IReproLog log)
+    {
+        if (reproducedCount == 0)
+        {
+            log.Info(StatusText.UpToDate);
+            return;
+        }
 
-            var changed = Context.ChangedFiles;
-            if (changed.Count > 0)
-            {
-                // DVC's scm_context hint, relative to the folder the build ran for.
-                var projectDir = Context.ProjectDirectory;
-                log.Info("");
-                log.Info("To track the changes with git, run:");
-                log.Info("");
-                log.Info("\tgit add " + string.Join(' ', changed.Select(f => Path.GetRelativePath(projectDir, f).Replace('\\', '/'))));
-            }
+        var changed = changedFiles.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (changed.Count > 0)
+        {
+            // DVC's scm_context hint, relative to the folder the build ran for.
+            var projectDir = Context.ProjectDirectory;
+            log.Info("");
+            log.Info("To track the changes with git, run:");
+            log.Info("");
+            log.Info("\tgit add " + string.Join(' ', changed.Select(f => Path.GetRelativePath(projectDir, f).Replace('\\', '/'))));
         }
     }
 
