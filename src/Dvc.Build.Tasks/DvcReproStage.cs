@@ -51,6 +51,18 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask
     {
         var session = SessionRegistry.ForBuild(BuildEngine, BuildId, Manifest);
         var dispatch = session.Parallel!;
-        ParallelStageRunner.Run(session, dispatch.Manifest, dispatch.State, session.Find(Stage), CreateLog(), _cancellation.Token);
+
+        // While the stage works its node may start another ready stage instead of waiting for a
+        // new node process; the job slots keep the total at Jobs.
+        var engine3 = (IBuildEngine3)BuildEngine;
+        engine3.Yield();
+        try
+        {
+            ParallelStageRunner.Run(session, dispatch.Manifest, dispatch.State, session.Find(Stage), CreateLog(), _cancellation.Token);
+        }
+        finally
+        {
+            engine3.Reacquire();
+        }
     }
 }
