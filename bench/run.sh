@@ -2,10 +2,10 @@
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
 #   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100
-# hash1g and restore1g need the harness: dotnet build bench/Dvc.Bench (kept out of the solution);
-# their 1 GiB file lives in $BENCH_DIR (default /tmp/dvcbuild-bench).
-# Every row prints: name | Dvc.Build median | reference median | ratio. Timings are medians of
-# RUNS runs (default 5). Needs the solution built once: dotnet build Dvc.Build.sln
+# Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
+# The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
+# quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
+# (default 5). Needs the solution built once: dotnet build Dvc.Build.sln
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -26,6 +26,12 @@ median() {
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'
 }
 
+# wall-clock seconds of one run of "$@"
+once() {
+  local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
+  awk -v a="$t1" -v b="$t0" "BEGIN {printf \"%.3f\", a - b}"
+}
+
 row() { printf '%-44s %10s %12s %8s\n' "$1" "$2" "$3" "$4"; }
 ratio() { if [ "$2" = "-" ]; then echo "-"; else awk -v a="$1" -v b="$2" "BEGIN {printf \"%.2f\", a / b}"; fi; }
 
@@ -41,6 +47,12 @@ P
 dvc_init_dir() { mkdir -p "$1/.dvc/tmp"; : > "$1/.dvc/config"; printf '/config.local\n/tmp\n/cache\n' > "$1/.dvc/.gitignore"; }
 
 build() { dotnet build "$1/pipeline.proj" -nr:false -tl:off -v:q -clp:NoSummary "${@:2}"; }
+in_dir() { (cd "$1" && "${@:2}"); }
+
+# The reference for a row: DVC's median on the same workload when dvc is on PATH, else the quoted value.
+reference() { if $has_dvc; then median in_dir "$1" "${@:3}"; else echo "$2*"; fi; }
+ratio_of() { ratio "$1" "${2%\*}"; }
+target_exists() { grep -q "<Target Name=\"$1\"" "$root"/build/*.targets; }
 
 empty_msbuild() {
   mkdir -p "$work/empty"
@@ -58,17 +70,18 @@ gen100() {
 bench_noop100() {
   local dir="$work/p100"
   gen100 "$dir"; build "$dir" -t:Repro >/dev/null
-  local ours base; ours=$(median build "$dir" -t:Repro); base=$(empty_msbuild)
-  row "no-op repro, 100x100 (empty msbuild: $base s)" "$ours" "1.700*" "$(ratio "$ours" 1.7)"
+  local ours base ref; ours=$(median build "$dir" -t:Repro); base=$(empty_msbuild)
+  ref=$(reference "$dir" 1.700 dvc repro)
+  row "no-op repro, 100x100 (empty msbuild: $base s)" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
   echo "    overhead over an empty msbuild target: $(awk -v a="$ours" -v b="$base" "BEGIN {printf \"%.3f\", a - b}") s (target <= 0.25 s)"
 }
 
 bench_full100() {
-  local dir="$work/p100full" t0 t1 ours
+  local dir="$work/p100full" ours ref="26.600*"
   gen100 "$dir"
-  t0=$(date +%s.%N); build "$dir" -t:Repro >/dev/null; t1=$(date +%s.%N)
-  ours=$(awk -v a="$t1" -v b="$t0" "BEGIN {printf \"%.3f\", a - b}")
-  row "first full run, 100x100 (single run)" "$ours" "26.600*" "$(ratio "$ours" 26.6)"
+  ours=$(once build "$dir" -t:Repro)
+  if $has_dvc; then gen100 "$dir"; ref=$(once in_dir "$dir" dvc repro); fi
+  row "first full run, 100x100 (single run)" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
 }
 
 bench_param100() {
@@ -81,7 +94,12 @@ bench_param100() {
     times+=("$(awk -v a="$t1" -v b="$t0" "BEGIN {print a - b}")")
   done
   local ours; ours=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}')
-  row "one param reverted, 100x100 (run-cache)" "$ours" "2.000*" "$(ratio "$ours" 2.0)"
+  local ref="2.000*"
+  if $has_dvc; then
+    sed -i 's/^  s7: .*/  s7: 1000/' "$dir/params.yaml"; in_dir "$dir" dvc repro >/dev/null 2>&1
+    sed -i 's/^  s7: .*/  s7: 7/' "$dir/params.yaml"; ref=$(once in_dir "$dir" dvc repro)
+  fi
+  row "one param reverted, 100x100 (run-cache)" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
 }
 
 bench_noop3() {
@@ -90,27 +108,66 @@ bench_noop3() {
   pipeline_proj "$dir"; cp "$root/sample-project/Directory.Build.rsp" "$dir/" 2>/dev/null || true
   (cd "$dir" && git init -q && git add -A && git -c user.name=b -c user.email=b@b commit -qm init)
   build "$dir" -t:Repro >/dev/null
-  local ours; ours=$(median build "$dir" -t:Repro)
-  row "no-op repro, 3-stage sample" "$ours" "-" "-"
+  local ours ref; ours=$(median build "$dir" -t:Repro)
+  ref=$(reference "$dir" - dvc repro)
+  row "no-op repro, 3-stage sample" "$ours" "${ref%\*}" "$(ratio_of "$ours" "$ref")"
 }
 
+# A stage depending on a 1 GiB file; the file is touched (new mtime, same bytes) before every run,
+# so both tools must read it again to find it unchanged.
 bench_hash1g() {
   local dir="$work/hash" ours ref
-  mkdir -p "$dir"; [ -f "$dir/big.bin" ] || head -c 1073741824 /dev/urandom > "$dir/big.bin"
+  if [ ! -f "$dir/big.bin" ]; then
+    rm -rf "$dir"; mkdir -p "$dir"; head -c 1073741824 /dev/urandom > "$work/big.bin.tmp"
+  else
+    mv "$dir/big.bin" "$work/big.bin.tmp"; rm -rf "$dir"; mkdir -p "$dir"
+  fi
+  (cd "$dir" && git init -q && git config user.email b@b && git config user.name b)
+  mv "$work/big.bin.tmp" "$dir/big.bin"; printf 'big.bin\n' > "$dir/.gitignore"
+  printf 'stages:\n  size:\n    cmd: wc -c < big.bin > size.txt\n    deps: [big.bin]\n    outs: [size.txt]\n' > "$dir/dvc.yaml"
+  dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A && git commit -qm init)
+  build "$dir" -t:Repro >/dev/null
+  ours=$(median touch_then build "$dir" -t:Repro)
   ref=$(median md5sum "$dir/big.bin")
-  ours=$(median dotnet "$root/artifacts/bench/Dvc.Bench.dll" hash "$dir/big.bin" 2>/dev/null || echo "-")
-  row "hash a touched 1 GiB dep (vs md5sum)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  row "re-check a touched 1 GiB dep (vs md5sum)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  if $has_dvc; then
+    in_dir "$dir" dvc repro >/dev/null 2>&1 || true
+    ref=$(median touch_then in_dir "$dir" dvc repro)
+    row "  same, DVC" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  fi
 }
 
+touch_then() { touch "$work/hash/big.bin"; "$@"; }
+
+# top -> four independent stages sleeping 1 s -> bottom, every stage forced to run.
+gen_diamond() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"
+  (cd "$dir" && git init -q && git config user.email b@b && git config user.name b)
+  {
+    echo "stages:"
+    printf '  top:\n    cmd: echo top > top.txt\n    outs: [top.txt]\n'
+    for i in 1 2 3 4; do
+      printf '  m%s:\n    cmd: sleep 1 && cat top.txt > m%s.txt\n    deps: [top.txt]\n    outs: [m%s.txt]\n' "$i" "$i" "$i"
+    done
+    printf '  bottom:\n    cmd: cat m1.txt m2.txt m3.txt m4.txt > bottom.txt\n    deps: [m1.txt, m2.txt, m3.txt, m4.txt]\n    outs: [bottom.txt]\n'
+  } > "$dir/dvc.yaml"
+  dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A && git commit -qm init)
+}
+
+# Restoring a 1 GiB output from the cache (the harness times ObjectCache.Checkout), next to `cp`.
+# Needs the harness: dotnet build bench/Dvc.Bench (kept out of the solution).
 bench_restore1g() {
-  local dir="$work/hash" times_h=() times_c=() cp_ref ours_copy t
-  mkdir -p "$dir"; [ -f "$dir/big.bin" ] || head -c 1073741824 /dev/urandom > "$dir/big.bin"
-  local bench=(dotnet "$root/artifacts/bench/Dvc.Bench.dll" restore "$dir/big.bin" "$dir/cache" "$dir/restored.bin")
+  local src="$work/hash/big.bin" dir="$work/restore" times_h=() times_c=() cp_ref ours_copy t
+  mkdir -p "$dir" "$work/hash"; [ -f "$src" ] || head -c 1073741824 /dev/urandom > "$src"
+  local bench=(dotnet "$root/artifacts/bench/Dvc.Bench.dll" restore "$src" "$dir/cache" "$dir/restored.bin")
   for ((i = 0; i < runs; i++)); do
     times_h+=("$("${bench[@]}" hardlink)"); times_c+=("$("${bench[@]}" copy)")
   done
   rm -f "$dir/restored.bin"
-  cp_ref=$(median sh -c "rm -f '$dir/cp.bin'; cp '$dir/big.bin' '$dir/cp.bin'")
+  cp_ref=$(median sh -c "rm -f '$dir/cp.bin'; cp '$src' '$dir/cp.bin'")
   rm -f "$dir/cp.bin"
   t=$(printf '%s\n' "${times_h[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   row "restore a 1 GiB output, hardlink (<= 0.050)" "$t" "-" "-"
@@ -118,9 +175,52 @@ bench_restore1g() {
   row "restore a 1 GiB output, copy (vs cp)" "$ours_copy" "$cp_ref" "$(ratio "$ours_copy" "$cp_ref")"
 }
 
+bench_diamond() {
+  local dir="$work/diamond" serial parallel jobs4 ref
+  gen_diamond "$dir"; build "$dir" -t:Repro >/dev/null
+  serial=$(median build "$dir" -t:Repro -p:Force=true -m:1)
+  parallel=$(median build "$dir" -t:Repro -p:Force=true -m)
+  jobs4=$(median build "$dir" -t:Repro -p:Force=true -m -p:Jobs=4)
+  ref=$(reference "$dir" - dvc repro -f)
+  row "diamond, 4 x sleep 1 s, serial (-m:1)" "$serial" "${ref%\*}" "$(ratio_of "$serial" "$ref")"
+  row "diamond, 4 x sleep 1 s, parallel (-m)" "$parallel" "${ref%\*}" "$(ratio_of "$parallel" "$ref")"
+  row "diamond, 4 x sleep 1 s, -m -p:Jobs=4" "$jobs4" "${ref%\*}" "$(ratio_of "$jobs4" "$ref")"
+}
+
+# ExpRun's overhead over Repro: the same one-param change reproduced both ways on a repository
+# with 10,000 tracked files. Measured only once the experiments targets exist.
+bench_exp10k() {
+  if ! target_exists ExpRun; then row "ExpRun overhead over Repro, 10k files" "n/a" "-" "-"; echo "    (no ExpRun target yet)"; return; fi
+  local dir="$work/exp10k" repro exp ref="-"
+  "$here/gen-pipeline.sh" "$dir" 100 100 >/dev/null; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A >/dev/null && git commit -qm init)
+  build "$dir" -t:Repro >/dev/null
+  repro=$(median flip_param_then "$dir" build "$dir" -t:Repro)
+  exp=$(median build "$dir" -t:ExpRun -p:Set=shard.s7=$RANDOM)
+  local overhead; overhead=$(awk -v a="$exp" -v b="$repro" "BEGIN {printf \"%.3f\", a - b}")
+  if $has_dvc; then
+    ref=$(awk -v a="$(median in_dir "$dir" dvc exp run -S shard.s7=$RANDOM)" -v b="$(median flip_param_then "$dir" in_dir "$dir" dvc repro)" "BEGIN {printf \"%.3f\", a - b}")
+  fi
+  row "ExpRun overhead over Repro, 10k files" "$overhead" "$ref" "$(ratio "$overhead" "$ref")"
+}
+
+flip_param_then() { sed -i "s/^  s7: .*/  s7: $RANDOM/" "$1/params.yaml"; "${@:2}"; }
+
+bench_show100() {
+  if ! target_exists ExpShow; then row "ExpShow, 100 experiments" "n/a" "-" "-"; echo "    (no ExpShow target yet)"; return; fi
+  local dir="$work/show100" ours ref="-"
+  "$here/gen-pipeline.sh" "$dir" 3 3 >/dev/null; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A >/dev/null && git commit -qm init)
+  for ((e = 0; e < 100; e++)); do build "$dir" -t:ExpRun -p:Set=shard.s1=$e >/dev/null 2>&1 || true; done
+  ours=$(median build "$dir" -t:ExpShow)
+  $has_dvc && ref=$(median in_dir "$dir" dvc exp show --no-pager)
+  row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+}
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100)
 for r in "${rows[@]}"; do "bench_$r"; done
-echo "* reference = DVC 3.64 on a 2-core machine, from the issue tracker (dvc not on PATH here)"
+if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
+else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -sr), dotnet $(dotnet --version)"

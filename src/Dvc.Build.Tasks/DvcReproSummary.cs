@@ -1,12 +1,24 @@
+using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
 
 namespace Dvc.Build.Tasks;
 
-/// <summary>Prints the stages MSBuild skipped as up to date and DVC's closing line.</summary>
+/// <summary>Prints the stages MSBuild skipped as up to date and DVC's closing line; after a
+/// parallel build, every stage's outcome.</summary>
 public sealed class DvcReproSummary : DvcTask
 {
     [Required]
     public string ProjectDirectory { get; set; } = "";
 
-    protected override void Run() => SessionRegistry.Get(BuildEngine, ProjectDirectory).Finish(CreateLog());
+    protected override void Run()
+    {
+        var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
+        if (session.Parallel is { } dispatch)
+        {
+            ParallelSummary.Print(session, dispatch.Manifest, dispatch.State, CreateLog());
+            return;
+        }
+
+        session.Finish(CreateLog());
+    }
 }

@@ -1,4 +1,6 @@
+using Dvc.Core.Errors;
 using Dvc.Core.Repro;
+using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -33,13 +35,32 @@ public sealed class DvcResolvePipeline : DvcTask
 
     /// <summary>Set by ExpRun: the baseline commit; its stages see DVC_EXP_BASELINE_REV.</summary>
     public string? ExperimentBaseline { get; set; }
-    /// <summary>Identifies this build to the repository's build lock: tasks of one build that run on other
-    /// MSBuild nodes pass the same id and share the lock instead of waiting for it.</summary>
+
+    /// <summary>How many stages may reproduce at once (the Jobs property); empty: one per MSBuild node.</summary>
+    public string? Jobs { get; set; }
+
+    /// <summary>$(MSBuildNodeCount): with one node and no Jobs, stages run one after another.</summary>
+    public int NodeCount { get; set; } = 1;
+
+    /// <summary>Identifies this build: its stage instances on other MSBuild nodes pass the same id, to
+    /// share the repository's build lock and the build's dispatch state instead of waiting for them.</summary>
     public string? BuildId { get; set; }
+
+    /// <summary>The shipped Dvc.Build.Stage.proj, one instance of which reproduces one dispatched stage.</summary>
+    public string? StageProject { get; set; }
 
     /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
     public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>Empty unless the build goes parallel: one StageProject item per stage to dispatch,
+    /// with AdditionalProperties naming the stage. The serial target then has nothing to do.</summary>
+    [Output]
+    public ITaskItem[] DispatchedStages { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The dispatch manifest stage instances read (set when DispatchedStages is not empty).</summary>
+    [Output]
+    public string? Manifest { get; set; }
 
     protected override void Run()
     {
@@ -69,6 +90,8 @@ public sealed class DvcResolvePipeline : DvcTask
         PipelineValidator.ValidateInputs(context, plan);
 
         var items = new List<ITaskItem>(plan.Count);
+        var outOfDate = new HashSet<string>(StringComparer.Ordinal);
+        var jobs = JobCount();
         foreach (var stage in plan)
         {
             var inputs = session.Stamps.Refresh(stage);
@@ -79,6 +102,11 @@ public sealed class DvcResolvePipeline : DvcTask
             item.SetMetadata("DoneStamp", MSBuildPaths.Escape(session.Stamps.DoneStampPath(stage)));
             var alwaysRuns = Force || stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
             item.SetMetadata("NeverStamp", alwaysRuns ? MSBuildPaths.Escape(session.Stamps.NeverStampPath(stage)) : "");
+            if (jobs > 1 && session.Stamps.IsOutOfDate(stage, inputs, alwaysRuns))
+            {
+                outOfDate.Add(stage.Addressing);
+            }
+
             items.Add(item);
             Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, inputs.Count);
         }
@@ -86,5 +114,53 @@ public sealed class DvcResolvePipeline : DvcTask
         Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms (loading and validating the pipeline: {2} ms)", plan.Count, clock.ElapsedMilliseconds, loaded);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
         Stages = items.ToArray();
+        if (jobs > 1)
+        {
+            Dispatch(session, context, jobs, s => outOfDate.Contains(s.Addressing));
+        }
+    }
+
+    private int JobCount()
+    {
+        if (string.IsNullOrWhiteSpace(Jobs))
+        {
+            return Math.Max(1, NodeCount);
+        }
+
+        return int.TryParse(Jobs.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var jobs) && jobs > 0
+            ? jobs
+            : throw new DvcException(DvcErrorCode.InvalidOption, $"Jobs must be a positive whole number, not '{Jobs}'");
+    }
+
+    private void Dispatch(ReproSession session, PipelineContext context, int jobs, Func<Dvc.Core.Pipeline.StageDefinition, bool> outOfDate)
+    {
+        var dispatched = DispatchPlanner.Plan(session, outOfDate);
+        if (dispatched.Count == 0 || string.IsNullOrEmpty(BuildId) || string.IsNullOrEmpty(StageProject))
+        {
+            return;
+        }
+
+        var state = ParallelBuildState.For(context.Repository, BuildId);
+        state.Reset();
+        var manifest = new DispatchManifest
+        {
+            ProjectDirectory = context.ProjectDirectory,
+            DvcFiles = context.Files.Select(f => f.DvcFile).ToList(),
+            Force = Force,
+            NoRunCache = NoRunCache,
+            Environment = session.Options.Environment,
+            Jobs = jobs,
+            Stages = dispatched,
+            WithoutLockEntry = session.Plan.Where(s => context.LockEntryOf(s) is null).Select(s => s.Addressing).ToList(),
+        };
+        manifest.Write(state.ManifestPath);
+        session.Parallel = new ParallelDispatch(manifest, state);
+        SessionRegistry.RegisterForBuild(BuildEngine, BuildId, session);
+
+        var names = dispatched.Select(d => d.Addressing).ToHashSet(StringComparer.Ordinal);
+        session.ReportUnchanged(session.Plan.Where(s => !names.Contains(s.Addressing)), CreateLog());
+        Manifest = state.ManifestPath;
+        DispatchedStages = dispatched.Select(d => StageInstance.Item(StageProject, d.Addressing)).ToArray();
+        Log.LogMessage(MessageImportance.Low, "{0} stages dispatched to parallel stage instances, at most {1} at once", dispatched.Count, jobs);
     }
 }

@@ -67,10 +67,14 @@ public sealed class ExperimentTests
         return repo;
     }
 
-    private static CommandResult Build(PipelineRepo repo, string subfolder, string target, params string[] properties)
+    /// <summary>One node, so stages run one after another and print exactly DVC's lines.</summary>
+    private static CommandResult Build(PipelineRepo repo, string subfolder, string target, params string[] properties) =>
+        BuildWithNodes(repo, subfolder, 1, target, properties);
+
+    private static CommandResult BuildWithNodes(PipelineRepo repo, string subfolder, int nodes, string target, params string[] properties)
     {
         var project = Path.Combine(repo.Root, subfolder, "pipeline.proj");
-        var arguments = new List<string> { "build", project, "-nr:false", "-tl:off", "-v:m", "-t:" + target };
+        var arguments = new List<string> { "build", project, "-nr:false", "-tl:off", "-v:m", "-m:" + nodes, "-t:" + target };
         arguments.AddRange(properties.Select(p => "-p:" + p));
         return ProcessRunner.Run("dotnet", arguments, repo.Root);
     }
@@ -136,6 +140,24 @@ public sealed class ExperimentTests
         var names = repo.Git("for-each-ref", "--format=%(refname:lstrip=4)", "refs/exps").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.AreEqual(3, names.Distinct().Count(), string.Join(",", names));
         Assert.IsTrue(names.Where(n => n != "lr-01").All(n => System.Text.RegularExpressions.Regex.IsMatch(n, "^[a-z]{5}-[a-z]{4}$")), string.Join(",", names));
+    }
+
+    [TestMethod]
+    public void ExpRunWithParallelStagesGivesEveryStageTheExperimentsEnvironment()
+    {
+        using var repo = CreateBaseline();
+        var baseline = Head(repo);
+
+        var result = BuildWithNodes(repo, "", 2, "ExpRun", "Set=train.lr=0.1", "Name=parallel");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.Contains(result.MessageLines.ToList(), "[train] Running stage 'train':", result.ToString());
+        CollectionAssert.Contains(result.MessageLines.ToList(), "Ran experiment(s): parallel");
+        var commit = repo.Git("rev-parse", $"refs/exps/{baseline[..2]}/{baseline[2..]}/parallel").Trim();
+        var lockFile = LockFile.Parse(repo.Git("show", commit + ":dvc.lock"), "dvc.lock");
+        var reproduced = new[] { "train", "evaluate", "envdump" }.Select(name => (name, lockFile.TryGetEntry(name, out var e) ? e : throw new AssertFailedException(name)));
+        Assert.AreEqual("dvc: commit experiment " + ExpHash.Compute(reproduced), repo.Git("log", "-1", "--format=%B", commit).TrimEnd('\n'), "stages run on other nodes count as reproduced");
+        StringAssert.Contains(repo.Git("show", commit + ":dvc_env.txt"), "DVC_EXP_NAME=parallel");
     }
 
     [TestMethod]

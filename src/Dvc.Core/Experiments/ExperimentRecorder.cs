@@ -1,3 +1,4 @@
+using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
 using Dvc.Core.Repro;
 
@@ -12,10 +13,25 @@ public static class ExperimentRecorder
     public static ExperimentCommitResult Record(ExperimentWorkspace workspace, ReproSession session, ExpRef expRef, string? message, bool force)
     {
         var context = session.Context;
+        // Read from disk: stages reproduced on other MSBuild nodes updated dvc.lock behind this context.
+        var locks = new Dictionary<string, LockFile>(StringComparer.Ordinal);
+        LockEntry? EntryOf(StageDefinition stage)
+        {
+            if (!locks.TryGetValue(stage.DvcFile, out var lockFile))
+            {
+                lockFile = LockFile.Load(context.Repository.Absolute(PipelineContext.LockPathFor(stage.DvcFile)));
+                locks[stage.DvcFile] = lockFile;
+            }
+
+            return lockFile.TryGetEntry(stage.Name, out var entry) ? entry : null;
+        }
+
         var reproduced = session.Outcomes
             .Where(o => o.Outcome != StageOutcome.Unchanged && o.Stage.Kind == StageKind.Pipeline)
-            .Select(o => (o.Stage.Name, context.LockEntryOf(o.Stage)!))
-            .Where(o => o.Item2 is not null);
+            .Select(o => (o.Stage.Name, Entry: EntryOf(o.Stage)))
+            .Where(o => o.Entry is not null)
+            .Select(o => (o.Name, o.Entry!))
+            .ToList();
         var request = new ExperimentCommitRequest(expRef, ExpHash.Compute(reproduced), context.Repository.RootDir, StageFiles(context))
         {
             Message = string.IsNullOrWhiteSpace(message) ? null : message,

@@ -32,19 +32,58 @@ public sealed class ReproSession : IDisposable
 
     public StageStamps Stamps { get; }
 
+    /// <summary>Set when this build hands stages to parallel stage instances; null for the serial path.</summary>
+    public Parallel.ParallelDispatch? Parallel { get; set; }
+
     public int ReproducedCount { get; private set; }
 
-    /// <summary>What happened to each stage whose task ran, in order (experiments hash the reproduced ones).</summary>
+    /// <summary>What happened to each stage whose task ran, here or in a parallel stage instance on
+    /// another node (experiments hash the reproduced ones).</summary>
     public IReadOnlyList<(StageDefinition Stage, StageOutcome Outcome)> Outcomes
     {
         get
         {
             lock (_gate)
             {
+                AbsorbParallelOutcomes();
                 return _outcomes.ToList();
             }
         }
     }
+
+    /// <summary>
+    /// Copies the outcomes that parallel stage instances left in the build's state folder, which
+    /// the summary deletes at the end of the build (ExpRun still needs them afterwards).
+    /// </summary>
+    public void AbsorbParallelOutcomes()
+    {
+        lock (_gate)
+        {
+            if (Parallel is null)
+            {
+                return;
+            }
+
+            foreach (var stage in Plan)
+            {
+                if (_outcomes.All(o => !ReferenceEquals(o.Stage, stage))
+                    && Parallel.State.ReadOutcome(stage) is { } recorded
+                    && ToStageOutcome(recorded.Outcome) is { } outcome)
+                {
+                    _outcomes.Add((stage, outcome));
+                }
+            }
+        }
+    }
+
+    private static StageOutcome? ToStageOutcome(Parallel.ParallelOutcome outcome) => outcome switch
+    {
+        Repro.Parallel.ParallelOutcome.Ran => StageOutcome.Ran,
+        Repro.Parallel.ParallelOutcome.Restored => StageOutcome.Restored,
+        Repro.Parallel.ParallelOutcome.Verified => StageOutcome.Verified,
+        Repro.Parallel.ParallelOutcome.Unchanged => StageOutcome.Unchanged,
+        _ => null,
+    };
 
     public StageDefinition Find(string addressing) =>
         Plan.FirstOrDefault(s => s.Addressing == addressing)
@@ -87,33 +126,47 @@ public sealed class ReproSession : IDisposable
     {
         lock (_gate)
         {
-            foreach (var stage in Plan)
+            ReportUnchanged(Plan, log);
+            Close(ReproducedCount, Context.ChangedFiles, log);
+        }
+    }
+
+    /// <summary>Reports stages that will not run at all in this build (a parallel build dispatches only the others).</summary>
+    public void ReportUnchanged(IEnumerable<StageDefinition> stages, IReproLog log)
+    {
+        lock (_gate)
+        {
+            foreach (var stage in stages)
             {
                 ReportUnchanged(stage, log);
             }
+        }
+    }
 
-            // An experiment reports itself when it is recorded; DVC keeps its git hints quiet there.
-            if (Options.IsExperiment)
-            {
-                return;
-            }
+    /// <summary>DVC's closing line: up to date, or the files git should be told about.</summary>
+    public void Close(int reproducedCount, IEnumerable<string> changedFiles, IReproLog log)
+    {
+        // An experiment reports itself when it is recorded; DVC keeps its git hints quiet there.
+        if (Options.IsExperiment)
+        {
+            return;
+        }
 
-            if (ReproducedCount == 0)
-            {
-                log.Info(StatusText.UpToDate);
-                return;
-            }
+        if (reproducedCount == 0)
+        {
+            log.Info(StatusText.UpToDate);
+            return;
+        }
 
-            var changed = Context.ChangedFiles;
-            if (changed.Count > 0)
-            {
-                // DVC's scm_context hint, relative to the folder the build ran for.
-                var projectDir = Context.ProjectDirectory;
-                log.Info("");
-                log.Info("To track the changes with git, run:");
-                log.Info("");
-                log.Info("\tgit add " + string.Join(' ', changed.Select(f => Path.GetRelativePath(projectDir, f).Replace('\\', '/'))));
-            }
+        var changed = changedFiles.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (changed.Count > 0)
+        {
+            // DVC's scm_context hint, relative to the folder the build ran for.
+            var projectDir = Context.ProjectDirectory;
+            log.Info("");
+            log.Info("To track the changes with git, run:");
+            log.Info("");
+            log.Info("\tgit add " + string.Join(' ', changed.Select(f => Path.GetRelativePath(projectDir, f).Replace('\\', '/'))));
         }
     }
 

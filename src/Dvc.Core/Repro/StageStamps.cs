@@ -57,6 +57,28 @@ public sealed class StageStamps
         return files;
     }
 
+    /// <summary>MSBuild's own Inputs/Outputs rule, for the stages a parallel build decides about
+    /// before any target runs: no done stamp, a missing input or an input newer than the stamp.</summary>
+    public bool IsOutOfDate(StageDefinition stage, IReadOnlyList<string> inputs, bool alwaysRuns)
+    {
+        var done = new FileInfo(DoneStampPath(stage));
+        if (alwaysRuns || !done.Exists)
+        {
+            return true;
+        }
+
+        foreach (var input in inputs)
+        {
+            var info = new FileInfo(input);
+            if (!info.Exists || info.LastWriteTimeUtc > done.LastWriteTimeUtc)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public void TouchDone(StageDefinition stage)
     {
         var path = DoneStampPath(stage);
@@ -126,7 +148,7 @@ public sealed class StageStamps
     }
 
     /// <summary>A readable, collision-free file name for a stage (names may contain '@', '/', ':').</summary>
-    private static string FileName(StageDefinition stage)
+    public static string FileName(StageDefinition stage)
     {
         var readable = new StringBuilder();
         foreach (var c in stage.Addressing)

@@ -99,10 +99,13 @@ internal sealed class PipelineRepo : IDisposable
     }
 
     /// <summary>`dotnet build pipeline.proj` with the given target and properties; -nr:false so no
-    /// node keeps the task assembly loaded, -tl:off for plain, greppable output.</summary>
-    public CommandResult Build(string? target = null, params string[] properties)
+    /// node keeps the task assembly loaded, -tl:off for plain, greppable output, -m:1 for the serial
+    /// path whose output follows DVC's order (ParallelTests choose their node count).</summary>
+    public CommandResult Build(string? target = null, params string[] properties) => BuildWithNodes(1, target, properties);
+
+    public CommandResult BuildWithNodes(int nodes, string? target = null, params string[] properties)
     {
-        var arguments = new List<string> { "build", ProjectFile, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary" };
+        var arguments = new List<string> { "build", ProjectFile, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary", "-m:" + nodes };
         if (target is not null)
         {
             arguments.Add("-t:" + target);

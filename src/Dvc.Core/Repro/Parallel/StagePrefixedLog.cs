@@ -1,0 +1,34 @@
+using Dvc.Core.Errors;
+
+namespace Dvc.Core.Repro.Parallel;
+
+/// <summary>
+/// Prefixes every line of a stage with its name, so the lines of stages that run at the same time
+/// stay attributable when they interleave on the console. DVC's blank line between stages is
+/// dropped: with interleaved stages it would separate nothing.
+/// </summary>
+public sealed class StagePrefixedLog : IReproLog
+{
+    private readonly IReproLog _inner;
+    private readonly string _prefix;
+
+    public StagePrefixedLog(IReproLog inner, string stage)
+    {
+        _inner = inner;
+        _prefix = $"[{stage}] ";
+    }
+
+    public void Info(string message)
+    {
+        if (message.Length > 0)
+        {
+            _inner.Info(_prefix + message);
+        }
+    }
+
+    public void CommandOutput(string line) => _inner.CommandOutput(_prefix + line);
+
+    public void Warning(string code, string message, SourceLocation? location = null) => _inner.Warning(code, _prefix + message, location);
+
+    public void Detail(string message) => _inner.Detail(_prefix + message);
+}
