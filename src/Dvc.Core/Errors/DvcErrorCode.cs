@@ -68,4 +68,8 @@ public static class DvcErrorCode
     public const string UnknownSortColumn = "DVC1162";
     public const string AmbiguousSortColumn = "DVC1163";
     public const string GitObjectReadFailed = "DVC1164";
+
+    // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
+    // reported by build/Dvc.Build.Integration.targets.
+    public const string StageWouldRun = "DVC1302";
 }
