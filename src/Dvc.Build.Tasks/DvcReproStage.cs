@@ -9,8 +9,9 @@ namespace Dvc.Build.Tasks;
 /// decide whether it really changed. Cancelling the build kills the stage's process tree.
 /// In a stage instance of a parallel build (BuildId and Manifest set) the stage's lines carry its
 /// name and its outcome is left for the summary.
+/// Under <c>-question</c> it only reports whether the stage would run (<see cref="StageQuestion"/>).
 /// </summary>
-public sealed class DvcReproStage : DvcTask, ICancelableTask
+public sealed class DvcReproStage : DvcTask, ICancelableTask, IIncrementalTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -26,6 +27,8 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask
 
     /// <summary>The dispatch manifest written by the entry project (parallel path).</summary>
     public string Manifest { get; set; } = "";
+    /// <summary>Set by MSBuild's question mode (<c>-question</c>).</summary>
+    public bool FailIfNotIncremental { get; set; }
 
     public void Cancel() => _cancellation.Cancel();
 
@@ -39,10 +42,23 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask
 
         var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
         var stage = session.Find(Stage);
+        if (FailIfNotIncremental)
+        {
+            StageQuestion.Ask(session, stage, Log);
+            return;
+        }
+
         var log = CreateLog();
         session.BeforeStage(stage, log);
         var outcome = new StageReproducer(session.Context, log).Reproduce(stage, session.Options, _cancellation.Token);
         session.AfterStage(stage, outcome);
+        Log.LogMessage(MessageImportance.Normal, "Stage '{0}' decision: {1}", Stage, outcome switch
+        {
+            StageOutcome.Unchanged => "skipped (content unchanged)",
+            StageOutcome.Restored => "restored from the cache",
+            StageOutcome.Verified => "verified (frozen)",
+            _ => "ran",
+        });
         session.Stamps.Refresh(stage);
         session.Stamps.TouchDone(stage);
     }

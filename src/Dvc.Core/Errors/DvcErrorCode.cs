@@ -74,4 +74,8 @@ public static class DvcErrorCode
     public const string InvalidAddTarget = "DVC1171";
     public const string MissingDataSource = "DVC1172";
     public const string BuildLockTimeout = "DVC1173";
+
+    // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
+    // reported by build/Dvc.Build.Integration.targets.
+    public const string StageWouldRun = "DVC1302";
 }

@@ -1,0 +1,84 @@
+using Dvc.Build.EndToEnd.Tests.Infrastructure;
+
+namespace Dvc.Build.EndToEnd.Tests;
+
+/// <summary>
+/// How the tasks are hosted and how the IDE-facing modes behave. .NET Framework MSBuild cannot run
+/// here: the reserved MSBuildRuntimeType and MSBuildVersion are stood in for by the targets' own
+/// _DvcMSBuildRuntimeType and _DvcMSBuildVersion, which select the same UsingTask and error.
+/// </summary>
+[TestClass]
+public sealed class HostingTests
+{
+    private static PipelineRepo CreateOneStagePipeline()
+    {
+        var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", "stages:\n  hello:\n    cmd: cp params.yaml hello.txt\n    params:\n      - greeting\n    outs:\n      - hello.txt\n");
+        repo.Write("params.yaml", "greeting: hi\n");
+        repo.CommitAll("pipeline");
+        return repo;
+    }
+
+    [TestMethod]
+    public void Full_framework_MSBuild_before_18_gets_one_clear_error_and_runs_nothing()
+    {
+        using var repo = CreateOneStagePipeline();
+
+        var result = repo.Build("Repro", "_DvcMSBuildRuntimeType=Full", "_DvcMSBuildVersion=17.14.8");
+
+        Assert.AreNotEqual(0, result.ExitCode);
+        // Once as it happens (the console logger repeats errors in its summary after "Build FAILED.").
+        Assert.AreEqual(1, result.Lines.TakeWhile(l => l != "Build FAILED.").Count(l => l.Contains("error DVC1301: Dvc.Build needs Visual Studio 2026 or later (MSBuild 18+)", StringComparison.Ordinal)), result.ToString());
+        Assert.IsFalse(result.Output.Contains("error MSB", StringComparison.Ordinal), result.ToString());
+        Assert.IsFalse(repo.Exists("hello.txt"));
+    }
+
+    /// <summary>The Full path is Runtime="NET" with TaskHostFactory; the .NET MSBuild honours the same
+    /// UsingTask, so the whole repro (resolve, stages, summary in one task host) runs through it.</summary>
+    [TestMethod]
+    [DataRow("_DvcMSBuildRuntimeType=Full")]
+    [DataRow("DvcTaskFactory=TaskHostFactory")]
+    public void Repro_runs_through_the_task_host(string hostSelection)
+    {
+        using var repo = CreateOneStagePipeline();
+
+        var result = repo.Build("Repro", hostSelection);
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        CollectionAssert.Contains(result.MessageLines.ToList(), "Running stage 'hello':");
+        Assert.AreEqual("greeting: hi\n", repo.Read("hello.txt"));
+        var again = repo.Build("Repro", hostSelection);
+        CollectionAssert.Contains(again.MessageLines.ToList(), "Data and pipelines are up to date.");
+    }
+
+    [TestMethod]
+    public void Question_passes_when_up_to_date_and_names_the_stale_stage_without_running_it()
+    {
+        using var repo = CreateOneStagePipeline();
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+
+        var upToDate = Question(repo);
+        Assert.AreEqual(0, upToDate.ExitCode, upToDate.ToString());
+
+        repo.Write("params.yaml", "greeting: hello\n");
+        var stale = Question(repo);
+
+        Assert.AreNotEqual(0, stale.ExitCode);
+        StringAssert.Contains(stale.Output, "dvc.yaml(2,3): error DVC1302: stage 'hello' would run because param 'greeting' in 'params.yaml' modified: hi -> hello");
+        Assert.AreEqual("greeting: hi\n", repo.Read("hello.txt"));
+    }
+
+    private static CommandResult Question(PipelineRepo repo) =>
+        ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-question", "-nr:false", "-tl:off", "-v:m"], repo.Root);
+
+    [TestMethod]
+    public void Design_time_builds_never_run_stages()
+    {
+        using var repo = CreateOneStagePipeline();
+
+        var result = repo.Build("Repro", "DesignTimeBuild=true");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsFalse(repo.Exists("hello.txt"));
+    }
+}
