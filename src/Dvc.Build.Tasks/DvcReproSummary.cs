@@ -12,6 +12,18 @@ public sealed class DvcReproSummary : DvcTask
 
     protected override void Run()
     {
+        if (SessionRegistry.DeferredPlan(BuildEngine, ProjectDirectory) is { } reused)
+        {
+            var log = CreateLog();
+            foreach (var stage in reused.Stages)
+            {
+                log.Info(stage.UnchangedMessage);
+            }
+
+            log.Info(Dvc.Core.Status.StatusText.UpToDate);
+            return;
+        }
+
         var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
         if (session.Parallel is { } dispatch)
         {

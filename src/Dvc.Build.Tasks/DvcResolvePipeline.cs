@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.Repository;
 using Dvc.Core.Repro;
 using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
@@ -64,7 +65,9 @@ public sealed class DvcResolvePipeline : DvcTask
 
     protected override void Run()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
+        var locked = clock.ElapsedMilliseconds;
         var request = new PlanRequest
         {
             ProjectDirectory = ProjectDirectory,
@@ -73,10 +76,43 @@ public sealed class DvcResolvePipeline : DvcTask
             Downstream = Downstream,
             AllPipelines = AllPipelines,
         };
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (context, plan) = PlannedPipeline.Load(request);
-        var loaded = clock.ElapsedMilliseconds;
         var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);
+        var cachePath = ResolvedPipelineCache.PathFor(DvcRepository.Require(ProjectDirectory).BuildStateDir);
+        var cacheKey = ResolvedPipelineCache.KeyOf(request, Force, typeof(DvcResolvePipeline).Assembly.Location);
+
+        // An experiment records the session's outcomes, so it always resolves for real.
+        if (!isExperiment && ResolvedPipelineCache.TryReuse(cachePath, cacheKey) is { } reused)
+        {
+            Stages = reused.Stages.Select(ToItem).ToArray();
+            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, () => Resolve(request, isExperiment).Session));
+            Log.LogMessage(MessageImportance.Low, "Nothing changed since the pipeline was last resolved: reused the plan of {0} stages ({1} ms, {2} ms of it waiting for the build lock)", reused.Stages.Count, clock.ElapsedMilliseconds, locked);
+            return;
+        }
+
+        var (session, resolved) = Resolve(request, isExperiment);
+        var context = session.Context;
+        var jobs = JobCount();
+        var outOfDate = jobs > 1
+            ? session.Plan.Zip(resolved).Where(p => session.Stamps.IsOutOfDate(p.First, p.Second.Inputs, p.Second.NeverStamp.Length > 0)).Select(p => p.First.Addressing).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>(StringComparer.Ordinal);
+        Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms", resolved.Count, clock.ElapsedMilliseconds);
+        SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
+        Stages = resolved.Select(ToItem).ToArray();
+        if (!isExperiment)
+        {
+            ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved).Write(cachePath);
+        }
+
+        if (jobs > 1)
+        {
+            Dispatch(session, context, jobs, s => outOfDate.Contains(s.Addressing));
+        }
+    }
+
+    /// <summary>Loads, validates and plans the pipeline and refreshes every stage's stamps.</summary>
+    private (ReproSession Session, List<ResolvedStage> Stages) Resolve(PlanRequest request, bool isExperiment)
+    {
+        var (context, plan) = PlannedPipeline.Load(request);
         var options = new ReproOptions
         {
             Force = Force,
@@ -88,36 +124,34 @@ public sealed class DvcResolvePipeline : DvcTask
         };
         var session = new ReproSession(context, plan, options);
         PipelineValidator.ValidateInputs(context, plan);
-
-        var items = new List<ITaskItem>(plan.Count);
-        var outOfDate = new HashSet<string>(StringComparer.Ordinal);
-        var jobs = JobCount();
+        var resolved = new List<ResolvedStage>(plan.Count);
         foreach (var stage in plan)
         {
             var inputs = session.Stamps.Refresh(stage);
-            var item = new TaskItem(stage.Addressing);
-            item.SetMetadata("StageName", stage.Name);
-            item.SetMetadata("DvcFile", stage.DvcFile);
-            item.SetMetadata("Inputs", MSBuildPaths.JoinEscaped(inputs));
-            item.SetMetadata("DoneStamp", MSBuildPaths.Escape(session.Stamps.DoneStampPath(stage)));
             var alwaysRuns = Force || stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
-            item.SetMetadata("NeverStamp", alwaysRuns ? MSBuildPaths.Escape(session.Stamps.NeverStampPath(stage)) : "");
-            if (jobs > 1 && session.Stamps.IsOutOfDate(stage, inputs, alwaysRuns))
-            {
-                outOfDate.Add(stage.Addressing);
-            }
-
-            items.Add(item);
+            resolved.Add(new ResolvedStage(
+                stage.Addressing,
+                stage.Name,
+                stage.DvcFile,
+                stage.Kind == Dvc.Core.Pipeline.StageKind.DataSource,
+                inputs,
+                session.Stamps.DoneStampPath(stage),
+                alwaysRuns ? session.Stamps.NeverStampPath(stage) : ""));
             Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, inputs.Count);
         }
 
-        Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms (loading and validating the pipeline: {2} ms)", plan.Count, clock.ElapsedMilliseconds, loaded);
-        SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
-        Stages = items.ToArray();
-        if (jobs > 1)
-        {
-            Dispatch(session, context, jobs, s => outOfDate.Contains(s.Addressing));
-        }
+        return (session, resolved);
+    }
+
+    private static ITaskItem ToItem(ResolvedStage stage)
+    {
+        var item = new TaskItem(stage.Addressing);
+        item.SetMetadata("StageName", stage.Name);
+        item.SetMetadata("DvcFile", stage.DvcFile);
+        item.SetMetadata("Inputs", MSBuildPaths.JoinEscaped(stage.Inputs));
+        item.SetMetadata("DoneStamp", MSBuildPaths.Escape(stage.DoneStamp));
+        item.SetMetadata("NeverStamp", MSBuildPaths.Escape(stage.NeverStamp));
+        return item;
     }
 
     private int JobCount()

@@ -33,9 +33,30 @@ internal static class SessionRegistry
     public static void RegisterForBuild(IBuildEngine engine, string buildId, ReproSession session) =>
         ((IBuildEngine4)engine).RegisterTaskObject(BuildKey(buildId), new Borrowed(session), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
 
-    public static ReproSession Get(IBuildEngine engine, string projectDirectory) =>
-        ((IBuildEngine4)engine).GetRegisteredTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build) as ReproSession
-        ?? throw new InvalidOperationException("the pipeline was not resolved in this build (the _DvcResolvePipeline target did not run)");
+    /// <summary>A no-op build reused the cached plan: the session is built only if a task needs it.</summary>
+    public static void RegisterDeferred(IBuildEngine engine, string projectDirectory, DeferredSession deferred) =>
+        ((IBuildEngine4)engine).RegisterTaskObject(Key(projectDirectory), deferred, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+
+    /// <summary>The reused plan, while no task has needed the full session.</summary>
+    public static ResolvedPipelineCache? DeferredPlan(IBuildEngine engine, string projectDirectory) =>
+        (((IBuildEngine4)engine).GetRegisteredTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build) as DeferredSession)?.Plan;
+
+    public static ReproSession Get(IBuildEngine engine, string projectDirectory)
+    {
+        switch (((IBuildEngine4)engine).GetRegisteredTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build))
+        {
+            case ReproSession session:
+                return session;
+            case DeferredSession deferred:
+                // A stage changed between the cache check and MSBuild's own check: resolve for real.
+                var loaded = deferred.Load();
+                ((IBuildEngine4)engine).UnregisterTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build);
+                Register(engine, projectDirectory, loaded);
+                return loaded;
+            default:
+                throw new InvalidOperationException("the pipeline was not resolved in this build (the _DvcResolvePipeline target did not run)");
+        }
+    }
 
     public static ReproSession ForBuild(IBuildEngine engine, string buildId, string manifestPath)
     {

@@ -8,16 +8,19 @@ public static class DataSourceFinder
 {
     /// <param name="isOutput">Whether a repository-relative folder is a stage's output (not entered,
     /// as DVC does not descend into outputs).</param>
+    /// <param name="visited">Receives every folder looked into: a new .dvc file changes its folder's
+    /// mtime, so watching these is enough to know the search would find the same files.</param>
     /// <returns>Repository-relative, '/'-separated paths, in collection order.</returns>
-    public static IReadOnlyList<string> Find(string repoRoot, Func<string, bool> isOutput)
+    public static IReadOnlyList<string> Find(string repoRoot, Func<string, bool> isOutput, ICollection<string>? visited = null)
     {
         var found = new List<string>();
-        Visit(repoRoot, "", isOutput, found);
+        Visit(repoRoot, "", isOutput, found, visited);
         return found;
     }
 
-    private static void Visit(string absolute, string relative, Func<string, bool> isOutput, List<string> found)
+    private static void Visit(string absolute, string relative, Func<string, bool> isOutput, List<string> found, ICollection<string>? visited)
     {
+        visited?.Add(absolute);
         var files = Directory.GetFiles(absolute, "*.dvc");
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var file in files)
@@ -37,7 +40,7 @@ public static class DataSourceFinder
             var child = relative.Length == 0 ? name : relative + "/" + name;
             if (!name.StartsWith('.') && new DirectoryInfo(folder).LinkTarget is null && !isOutput(child))
             {
-                Visit(folder, child, isOutput, found);
+                Visit(folder, child, isOutput, found, visited);
             }
         }
     }

@@ -71,7 +71,8 @@ public sealed class PipelineContext : IDisposable
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
         var pipelineStages = files.SelectMany(f => f.Stages).ToList();
         var outputs = new HashSet<string>(pipelineStages.SelectMany(s => s.Outs.Select(o => s.PathFromRoot(o.Path))), StringComparer.Ordinal);
-        var dataSources = DataSourceFinder.Find(repository.RootDir, outputs.Contains)
+        var searched = new List<string>();
+        var dataSources = DataSourceFinder.Find(repository.RootDir, outputs.Contains, searched)
             .Select(path => DataSourceFile.Load(repository.RootDir, path))
             .ToList();
 
@@ -79,7 +80,38 @@ public sealed class PipelineContext : IDisposable
         // then reports them before the stages that depend on them.
         var stages = dataSources.Select(d => d.Stage).Concat(pipelineStages).ToList();
         var graph = StageGraph.Build(stages, repository.RootDir);
-        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph);
+        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph) { SearchedDirectories = searched };
+    }
+
+    /// <summary>The folders searched for .dvc files (see DataSourceFinder.Find).</summary>
+    public IReadOnlyList<string> SearchedDirectories { get; private init; } = Array.Empty<string>();
+
+    /// <summary>
+    /// Every file whose content decides what this context resolved to: the pipeline and lock files,
+    /// the files templating read, the params files stages track and the .dvc files. Unchanged
+    /// files (and unchanged <see cref="SearchedDirectories"/>) mean an identical pipeline.
+    /// </summary>
+    public IReadOnlyList<string> DefinitionFiles()
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Files)
+        {
+            files.Add(Repository.Absolute(file.DvcFile));
+            files.Add(Repository.Absolute(LockPathFor(file.DvcFile)));
+            files.UnionWith(file.FilesRead.Select(Path.GetFullPath));
+        }
+
+        foreach (var stage in Stages)
+        {
+            if (stage.Kind == StageKind.DataSource)
+            {
+                files.Add(Repository.Absolute(stage.DvcFile));
+            }
+
+            files.UnionWith(stage.Params.Select(p => Repository.Absolute(stage.PathFromRoot(p.File))));
+        }
+
+        return files.ToList();
     }
 
     /// <summary>Every dvc.yaml below the repository root (<c>-p:AllPipelines=true</c>), skipping

@@ -16,6 +16,7 @@ namespace Dvc.Core.Repro;
 public sealed class StageStamps
 {
     private readonly PipelineContext _context;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _expanded = new(StringComparer.Ordinal);
 
     public StageStamps(PipelineContext context)
     {
@@ -26,6 +27,10 @@ public sealed class StageStamps
     public string Directory { get; }
 
     public string InputsStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".inputs");
+
+    /// <summary>Every folder expanded into its files so far (with its subfolders): adding or removing
+    /// a file changes a folder's mtime, so unchanged folders mean unchanged file lists.</summary>
+    public IReadOnlyCollection<string> ExpandedDirectories => _expanded.Keys.ToList();
 
     public string DoneStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".done");
 
@@ -59,9 +64,13 @@ public sealed class StageStamps
 
     /// <summary>MSBuild's own Inputs/Outputs rule, for the stages a parallel build decides about
     /// before any target runs: no done stamp, a missing input or an input newer than the stamp.</summary>
-    public bool IsOutOfDate(StageDefinition stage, IReadOnlyList<string> inputs, bool alwaysRuns)
+    public bool IsOutOfDate(StageDefinition stage, IReadOnlyList<string> inputs, bool alwaysRuns) =>
+        IsOutOfDate(DoneStampPath(stage), inputs, alwaysRuns);
+
+    /// <summary>MSBuild's Inputs/Outputs rule for one stage's files.</summary>
+    public static bool IsOutOfDate(string doneStamp, IEnumerable<string> inputs, bool alwaysRuns)
     {
-        var done = new FileInfo(DoneStampPath(stage));
+        var done = new FileInfo(doneStamp);
         if (alwaysRuns || !done.Exists)
         {
             return true;
@@ -118,6 +127,12 @@ public sealed class StageStamps
         var absolute = _context.Repository.Absolute(repoRelative);
         if (System.IO.Directory.Exists(absolute))
         {
+            _expanded.TryAdd(absolute, 0);
+            foreach (var sub in System.IO.Directory.EnumerateDirectories(absolute, "*", SearchOption.AllDirectories))
+            {
+                _expanded.TryAdd(sub, 0);
+            }
+
             var found = System.IO.Directory.GetFiles(absolute, "*", SearchOption.AllDirectories);
             Array.Sort(found, StringComparer.Ordinal);
             files.AddRange(found);
