@@ -196,7 +196,7 @@ bench_exp10k() {
   (cd "$dir" && git add -A >/dev/null && git commit -qm init)
   build "$dir" -t:Repro >/dev/null
   repro=$(median flip_param_then "$dir" build "$dir" -t:Repro)
-  exp=$(median build "$dir" -t:ExpRun -p:Set=shard.s7=$RANDOM)
+  exp=$(median exp_with_new_param "$dir")
   local overhead; overhead=$(awk -v a="$exp" -v b="$repro" "BEGIN {printf \"%.3f\", a - b}")
   if $has_dvc; then
     ref=$(awk -v a="$(median in_dir "$dir" dvc exp run -S shard.s7=$RANDOM)" -v b="$(median flip_param_then "$dir" in_dir "$dir" dvc repro)" "BEGIN {printf \"%.3f\", a - b}")
@@ -205,6 +205,9 @@ bench_exp10k() {
 }
 
 flip_param_then() { sed -i "s/^  s7: .*/  s7: $RANDOM/" "$1/params.yaml"; "${@:2}"; }
+
+# Like flip_param_then for Repro: every ExpRun sets a new value, so the same stages run each time.
+exp_with_new_param() { build "$1" -t:ExpRun -p:Set=shard.s7=$RANDOM; }
 
 bench_show100() {
   if ! target_exists ExpShow; then row "ExpShow, 100 experiments" "n/a" "-" "-"; echo "    (no ExpShow target yet)"; return; fi
