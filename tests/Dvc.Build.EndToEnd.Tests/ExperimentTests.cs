@@ -216,6 +216,28 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void ExperimentsOutsideGitAreAClearError()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dvcbuild-e2e", "nogit-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(root, ".dvc", "tmp"));
+        File.WriteAllText(Path.Combine(root, "dvc.yaml"), Pipeline);
+        File.WriteAllText(Path.Combine(root, "params.yaml"), ParamsText);
+        File.WriteAllText(Path.Combine(root, "pipeline.proj"), PipelineRepo.PipelineProject(Path.Combine(root, "pipeline.proj")));
+        try
+        {
+            var result = ProcessRunner.Run("dotnet", ["build", Path.Combine(root, "pipeline.proj"), "-nr:false", "-tl:off", "-v:m", "-t:ExpRun"], root);
+
+            Assert.AreNotEqual(0, result.ExitCode);
+            StringAssert.Contains(result.Output, "error DVC1026: ");
+            StringAssert.Contains(result.Output, "is not inside a git repository");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void ExperimentsWorkInADvcProjectInASubfolder()
     {
         using var repo = CreateBaseline("ml");
