@@ -2,80 +2,21 @@ using Dvc.Build.EndToEnd.Tests.Infrastructure;
 
 namespace Dvc.Build.EndToEnd.Tests;
 
-/// <summary>
-/// The content cache and the run-cache end to end: every command appends its stage name to
-/// runs.log, which is no output, so a test sees exactly which commands really ran.
-/// </summary>
+/// <summary>The content cache and the run-cache end to end, on <see cref="CachePipeline"/>.</summary>
 [TestClass]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CacheTests
 {
-    private const string Pipeline = """
-        stages:
-          train:
-            cmd: echo train >> runs.log && mkdir -p model && cat data/raw.txt > model/model.txt && echo lr=${train.lr} >> model/model.txt
-            deps:
-              - data/raw.txt
-            params:
-              - train.lr
-            outs:
-              - model
-          evaluate:
-            cmd: echo evaluate >> runs.log && wc -l < model/model.txt > metrics.txt
-            deps:
-              - model
-            metrics:
-              - metrics.txt:
-                  cache: false
-        """;
-
-    private static PipelineRepo CreatePipeline(string cacheType = "")
-    {
-        var repo = PipelineRepo.Create();
-        repo.Write("dvc.yaml", Pipeline);
-        repo.Write("params.yaml", "train:\n  lr: 0.01\n");
-        repo.Write("data/raw.txt", "a\nb\n");
-        repo.Write(".gitignore", "/runs.log\n");
-        if (cacheType.Length > 0)
-        {
-            repo.Write(".dvc/config", $"[cache]\n    type = {cacheType}\n");
-        }
-
-        repo.CommitAll("pipeline");
-        return repo;
-    }
-
-    private static string[] Runs(PipelineRepo repo) =>
-        repo.Exists("runs.log") ? repo.Read("runs.log").Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
-
-    private static string ModelObject(PipelineRepo repo)
-    {
-        var md5 = CacheLayout.Md5Of("a\nb\nlr=0.01\n");
-        return Path.Combine(repo.Root, ".dvc", "cache", "files", "md5", md5[..2], md5[2..]);
-    }
-
-    /// <summary>Runs at lr 0.01, then 0.02, then reverts params.yaml to 0.01 (not yet built).</summary>
-    /// <returns>dvc.lock as the first run wrote it.</returns>
-    private static string RunWithLrChangedThenRevertIt(PipelineRepo repo)
-    {
-        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
-        var firstLock = repo.Read("dvc.lock");
-        repo.Write("params.yaml", "train:\n  lr: 0.02\n");
-        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
-        repo.Write("params.yaml", "train:\n  lr: 0.01\n");
-        return firstLock;
-    }
-
     [TestMethod]
     public void RevertedParamIsRestoredFromTheRunCacheWithoutRunningTheCommand()
     {
-        using var repo = CreatePipeline();
-        var lockBefore = RunWithLrChangedThenRevertIt(repo);
+        using var repo = CachePipeline.Create();
+        var lockBefore = CachePipeline.RunWithLrChangedThenRevertIt(repo);
 
         var result = repo.Build("Repro");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, Runs(repo), "the revert must not run any command");
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, CachePipeline.Runs(repo), "the revert must not run any command");
         CollectionAssert.AreEqual(
             new[]
             {
@@ -95,8 +36,8 @@ public sealed class CacheTests
     [TestMethod]
     public void DryRunSaysWhichStagesWouldBeRestoredAndFromWhere()
     {
-        using var repo = CreatePipeline();
-        RunWithLrChangedThenRevertIt(repo);
+        using var repo = CachePipeline.Create();
+        CachePipeline.RunWithLrChangedThenRevertIt(repo);
 
         var revert = repo.Build("Repro", "DryRun=true");
         repo.Delete("model");
@@ -109,25 +50,25 @@ public sealed class CacheTests
         StringAssert.Matches(revert.MessageLines[0], new System.Text.RegularExpressions.Regex(@"^Stage 'train' would be restored from the run-cache \(runs/[0-9a-f]{2}/[0-9a-f]{64}/[0-9a-f]{64}\)$"), revert.ToString());
         CollectionAssert.Contains(revert.MessageLines.ToList(), "  because param 'train.lr' in 'params.yaml' modified: 0.02 -> 0.01", revert.ToString());
         Assert.AreEqual("Stage 'train' would check out outputs from the cache", deleted.MessageLines[0], deleted.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, Runs(repo), "a dry run runs nothing");
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, CachePipeline.Runs(repo), "a dry run runs nothing");
     }
 
     [TestMethod]
     public void NoRunCacheRunsTheCommandAgain()
     {
-        using var repo = CreatePipeline();
-        RunWithLrChangedThenRevertIt(repo);
+        using var repo = CachePipeline.Create();
+        CachePipeline.RunWithLrChangedThenRevertIt(repo);
 
         var result = repo.Build("Repro", "NoRunCache=true");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate", "train", "evaluate" }, Runs(repo));
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate", "train", "evaluate" }, CachePipeline.Runs(repo));
     }
 
     [TestMethod]
     public void DeletedOutputIsCheckedOutFromTheCacheAndTheLockIsKept()
     {
-        using var repo = CreatePipeline();
+        using var repo = CachePipeline.Create();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
         var lockBefore = repo.Read("dvc.lock");
         repo.Delete("model");
@@ -135,7 +76,7 @@ public sealed class CacheTests
         var result = repo.Build("Repro");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate" }, Runs(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "train", "evaluate" }, CachePipeline.Runs(repo), result.ToString());
         CollectionAssert.AreEqual(
             new[] { "Stage 'train' is cached - skipping run, checking out outputs", "", "Stage 'evaluate' didn't change, skipping" },
             result.MessageLines.Take(3).ToArray(),
@@ -147,20 +88,20 @@ public sealed class CacheTests
     [TestMethod]
     public void ForceBypassesBothRestorePaths()
     {
-        using var repo = CreatePipeline();
+        using var repo = CachePipeline.Create();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
         repo.Delete("model");
 
         var result = repo.Build("Repro", "Force=true");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, Runs(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train", "evaluate" }, CachePipeline.Runs(repo), result.ToString());
     }
 
     [TestMethod]
     public void OutputsAreCachedReadOnlyAndIgnoredButUncachedMetricsAreNotIgnored()
     {
-        using var repo = CreatePipeline();
+        using var repo = CachePipeline.Create();
 
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
 
@@ -178,9 +119,9 @@ public sealed class CacheTests
     [TestMethod]
     public void CorruptedCacheObjectIsNeverRestoredAndTheStageRunsWithAWarning()
     {
-        using var repo = CreatePipeline();
+        using var repo = CachePipeline.Create();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
-        var model = ModelObject(repo);
+        var model = CachePipeline.ModelObject(repo);
         File.SetUnixFileMode(model, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.WriteAllText(model, "a\nb\nlr=0.99\n");
         repo.Delete("model");
@@ -188,7 +129,7 @@ public sealed class CacheTests
         var result = repo.Build("Repro");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train" }, Runs(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "train" }, CachePipeline.Runs(repo), result.ToString());
         StringAssert.Contains(result.Output, "warning DVC1208: corrupted cache file");
         Assert.AreEqual("a\nb\nlr=0.01\n", repo.Read("model/model.txt"));
         Assert.AreEqual("a\nb\nlr=0.01\n", File.ReadAllText(model), "the object is replaced by the new run's result");
@@ -197,7 +138,7 @@ public sealed class CacheTests
     [TestMethod]
     public void ReadOnlyObjectOfTheWrongSizeIsDetectedAndTheStageRuns()
     {
-        using var repo = CreatePipeline();
+        using var repo = CachePipeline.Create();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
         var md5 = CacheLayout.Md5Of("3\n");
         var metric = Path.Combine(repo.Root, ".dvc", "cache", "files", "md5", md5[..2], md5[2..]);
@@ -209,7 +150,7 @@ public sealed class CacheTests
         var result = repo.Build("Repro");
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
-        CollectionAssert.AreEqual(new[] { "train", "evaluate", "evaluate" }, Runs(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "train", "evaluate", "evaluate" }, CachePipeline.Runs(repo), result.ToString());
         StringAssert.Contains(result.Output, "warning DVC1208: corrupted cache file");
         Assert.AreEqual("3\n", repo.Read("metrics.txt"));
     }
@@ -219,7 +160,7 @@ public sealed class CacheTests
     [DataRow("symlink")]
     public void LinkedCheckoutsAreReadOnlyAndAPersistRunCannotCorruptTheCache(string cacheType)
     {
-        using var repo = CreatePipeline(cacheType);
+        using var repo = CachePipeline.Create(cacheType);
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
         repo.Delete("model");
 
@@ -232,7 +173,7 @@ public sealed class CacheTests
             Assert.IsNotNull(info.LinkTarget, "checked out as a symlink");
         }
 
-        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(ModelObject(repo)));
-        Assert.AreEqual("a\nb\nlr=0.01\n", File.ReadAllText(ModelObject(repo)));
+        Assert.AreEqual(UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead, File.GetUnixFileMode(CachePipeline.ModelObject(repo)));
+        Assert.AreEqual("a\nb\nlr=0.01\n", File.ReadAllText(CachePipeline.ModelObject(repo)));
     }
 }

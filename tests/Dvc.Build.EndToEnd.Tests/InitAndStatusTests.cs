@@ -59,9 +59,13 @@ public sealed class InitAndStatusTests
         repo.Write("params.yaml", repo.Read("params.yaml").Replace("lr: 0.1", "lr: 0.5"));
         repo.Delete("model.txt");
 
+        var lines = StatusText(repo);
+
+        string[] dvcLines = ["train:", "\tchanged deps:", "\t\tparams.yaml:", "\t\t\tmodified:           train.lr", "\tchanged outs:", "\t\tdeleted:            model.txt"];
+        CollectionAssert.AreEqual(dvcLines, lines.Take(dvcLines.Length).ToArray(), "DVC's own lines come first, unchanged");
         CollectionAssert.AreEqual(
-            new[] { "train:", "\tchanged deps:", "\t\tparams.yaml:", "\t\t\tmodified:           train.lr", "\tchanged outs:", "\t\tdeleted:            model.txt" },
-            StatusText(repo));
+            new[] { "\twould run", "\tbecause param 'train.lr' in 'params.yaml' modified: 0.1 -> 0.5", "\tbecause out 'model.txt' deleted: 6137cde4893c59f76f005a8123d8e8e6 -> -" },
+            lines.Skip(dvcLines.Length).ToArray());
     }
 
     [TestMethod]

@@ -85,9 +85,11 @@ public sealed class ObjectCache
 
     /// <summary>
     /// Whether the object exists and is sound. A 0444 object is trusted, as DVC does; any other is
-    /// re-hashed, and a corrupted one is reported and deleted so it gets replaced.
+    /// re-hashed. With <see cref="ObjectCheck.Repair"/> a corrupted object is reported and deleted so
+    /// it gets replaced, and a sound one is made read-only; <see cref="ObjectCheck.ReadOnly"/> only
+    /// looks, for status and dry runs, which must change nothing.
     /// </summary>
-    public bool IsIntact(string md5, long? expectedSize)
+    public bool IsIntact(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
     {
         var path = PathOf(md5);
         var info = new FileInfo(path);
@@ -98,6 +100,11 @@ public sealed class ObjectCache
 
         var sound = (expectedSize is null || md5.EndsWith(".dir", StringComparison.Ordinal) || info.Length == expectedSize)
             && (FileModes.IsCacheMode(path) || ActualOid(path, md5) == md5);
+        if (check == ObjectCheck.ReadOnly)
+        {
+            return sound;
+        }
+
         if (!sound)
         {
             Warning?.Invoke($"corrupted cache file '{path}'.");
@@ -113,20 +120,21 @@ public sealed class ObjectCache
     /// <see cref="IsIntact"/> for a file; for a directory also every file its tree lists, as DVC's
     /// changed_cache does: a restore must never bring back a tree with a missing or corrupt file.
     /// </summary>
-    public bool IsIntactWithContents(string md5, long? expectedSize)
+    public bool IsIntactWithContents(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
     {
-        if (!IsIntact(md5, md5.EndsWith(".dir", StringComparison.Ordinal) ? null : expectedSize))
+        var isDir = md5.EndsWith(".dir", StringComparison.Ordinal);
+        if (!IsIntact(md5, isDir ? null : expectedSize, check))
         {
             return false;
         }
 
-        if (!md5.EndsWith(".dir", StringComparison.Ordinal))
+        if (!isDir)
         {
             return true;
         }
 
         var treePath = PathOf(md5);
-        return DirTreeJson.Parse(File.ReadAllBytes(treePath), treePath).All(entry => IsIntact(entry.Md5, null));
+        return DirTreeJson.Parse(File.ReadAllBytes(treePath), treePath).All(entry => IsIntact(entry.Md5, null, check));
     }
 
     public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes) =>

@@ -1,3 +1,4 @@
+using Dvc.Core.Cache;
 using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
 using Dvc.Core.RunCache;
@@ -10,16 +11,20 @@ namespace Dvc.Core.Repro;
 /// (A) only outputs are missing or modified and dvc.lock still describes the inputs → check the
 /// recorded outputs out of the cache; (B) the run-cache holds a run with exactly these inputs →
 /// check its outputs out. Objects are verified before anything is restored.
+/// A restorer built with <see cref="ObjectCheck.ReadOnly"/> only probes: status and dry runs use it
+/// so that looking never deletes a corrupted object or run-cache entry.
 /// </summary>
 public sealed class StageRestorer
 {
     private readonly PipelineContext _context;
     private readonly RunCacheStore _runCache;
+    private readonly ObjectCheck _check;
 
-    public StageRestorer(PipelineContext context)
+    public StageRestorer(PipelineContext context, ObjectCheck check = ObjectCheck.Repair)
     {
         _context = context;
         _runCache = new RunCacheStore(context.Workspace.Cache.Root);
+        _check = check;
     }
 
     public RunCacheStore RunCache => _runCache;
@@ -31,7 +36,7 @@ public sealed class StageRestorer
     /// <summary>Path B: the newest run-cache entry for the stage's current inputs whose outputs are cached.</summary>
     public LockEntry? FindInRunCache(StageDefinition stage, LockEntry inputs, Action<string> warn)
     {
-        var entry = _runCache.Find(RunCacheKey.Key(inputs), warn);
+        var entry = _runCache.Find(RunCacheKey.Key(inputs), warn, deleteCorrupted: _check == ObjectCheck.Repair);
         return entry is not null && CanRestoreAll(stage, entry) ? entry : null;
     }
 
@@ -55,7 +60,7 @@ public sealed class StageRestorer
         foreach (var output in stage.Outs)
         {
             var item = entry.Outs.FirstOrDefault(i => i.Path == output.Path);
-            if (item?.Md5 is null || item.Legacy || !_context.Workspace.IsCached(item))
+            if (item?.Md5 is null || item.Legacy || !_context.Workspace.IsCached(item, _check))
             {
                 return false;
             }

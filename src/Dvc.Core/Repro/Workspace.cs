@@ -42,7 +42,8 @@ public sealed class Workspace : IDisposable
         return File.Exists(absolute) || Directory.Exists(absolute) ? Hashing.HashPath(absolute, legacy) : null;
     }
 
-    public bool IsCached(LockItem item) => item.Md5 is not null && Cache.IsIntactWithContents(item.Md5, item.Size);
+    public bool IsCached(LockItem item, ObjectCheck check = ObjectCheck.Repair) =>
+        item.Md5 is not null && Cache.IsIntactWithContents(item.Md5, item.Size, check);
 
     /// <summary>
     /// Remembers the hashes of files just checked out of the cache, so the next status does not

@@ -16,7 +16,8 @@ public sealed class RunCacheStore
     public RunCacheStore(string cacheRoot) => _runsDir = Path.Combine(cacheRoot, "runs");
 
     /// <summary>The newest entry for the key (DVC takes the newest by mtime), or null.</summary>
-    public LockEntry? Find(string key, Action<string> warn)
+    /// <param name="deleteCorrupted">False for a probe that must leave the run-cache as it is.</param>
+    public LockEntry? Find(string key, Action<string> warn, bool deleteCorrupted = true)
     {
         var dir = Path.Combine(_runsDir, key[..2], key);
         if (!Directory.Exists(dir))
@@ -34,7 +35,10 @@ public sealed class RunCacheStore
             {
                 // DVC deletes a corrupted entry and carries on; so do we.
                 warn($"corrupted cache file '{file.FullName}': {e.Message}");
-                file.Delete();
+                if (deleteCorrupted)
+                {
+                    file.Delete();
+                }
             }
         }
 

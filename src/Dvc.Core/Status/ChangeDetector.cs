@@ -1,3 +1,4 @@
+using Dvc.Core.Cache;
 using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
 using Dvc.Core.Repro;
@@ -12,8 +13,15 @@ namespace Dvc.Core.Status;
 public sealed class ChangeDetector
 {
     private readonly Workspace _workspace;
+    private readonly ObjectCheck _cacheCheck;
 
-    public ChangeDetector(Workspace workspace) => _workspace = workspace;
+    /// <param name="cacheCheck"><see cref="ObjectCheck.ReadOnly"/> for status and dry runs: a corrupted
+    /// object then reads "not in cache" but stays for Repro to report and replace.</param>
+    public ChangeDetector(Workspace workspace, ObjectCheck cacheCheck = ObjectCheck.Repair)
+    {
+        _workspace = workspace;
+        _cacheCheck = cacheCheck;
+    }
 
     /// <param name="firstReasonOnly">Stop at the first reason, as DVC's short-circuit does; repro
     /// needs only a yes/no, and hashing a large dep for nothing is the expensive part.</param>
@@ -97,7 +105,7 @@ public sealed class ChangeDetector
     /// (Output.status), so a deleted object reads "not in cache" even if the file is intact.</param>
     private PathChange? Compare(StageDefinition stage, string path, bool cached, LockItem? locked)
     {
-        if (cached && locked?.Md5 is not null && !_workspace.IsCached(locked))
+        if (cached && locked?.Md5 is not null && !_workspace.IsCached(locked, _cacheCheck))
         {
             return new PathChange(path, ItemChange.NotInCache, locked.Md5);
         }

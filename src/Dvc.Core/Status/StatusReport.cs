@@ -3,7 +3,10 @@ using Dvc.Core.Repro;
 
 namespace Dvc.Core.Status;
 
-/// <summary>Status listings: DVC's <c>dvc status</c> format, and a dry-run plan that says why.</summary>
+/// <summary>
+/// Status listings: DVC's <c>dvc status</c> format followed by what Repro would do, and a dry-run
+/// plan. Both print the same <see cref="ReproPredictor"/> decisions.
+/// </summary>
 public sealed class StatusReport
 {
     private readonly PipelineContext _context;
@@ -15,23 +18,32 @@ public sealed class StatusReport
         _plan = plan;
     }
 
+    /// <summary>
+    /// DVC's block for each changed stage, unchanged so it compares line for line with DVC's, then
+    /// tab-indented lines of ours: what Repro would do and why, with old → new values.
+    /// </summary>
     public void WriteStatus(IReproLog log)
     {
-        var detector = new ChangeDetector(_context.Workspace);
+        var predictions = new ReproPredictor(_context).Predict(_plan, force: false);
         var any = false;
         // DVC lists dvc.yaml stages before .dvc data sources.
-        foreach (var stage in _plan.OrderBy(s => s.Kind == StageKind.DataSource ? 1 : 0))
+        foreach (var prediction in predictions.OrderBy(p => p.Stage.Kind == StageKind.DataSource ? 1 : 0))
         {
-            var status = detector.Evaluate(stage, _context.LockEntryOf(stage), firstReasonOnly: false);
-            if (!status.IsChanged)
+            if (!prediction.Status.IsChanged)
             {
                 continue;
             }
 
             any = true;
-            foreach (var line in StatusText.Format(stage.Addressing, status).Split('\n'))
+            foreach (var line in StatusText.Format(prediction.Stage.Addressing, prediction.Status).Split('\n'))
             {
                 log.Info(line);
+            }
+
+            log.Info("\t" + StatusText.Verdict(prediction));
+            foreach (var reason in prediction.Reasons)
+            {
+                log.Info("\tbecause " + reason);
             }
         }
 
@@ -41,57 +53,39 @@ public sealed class StatusReport
         }
     }
 
-    /// <summary>
-    /// What <c>Repro</c> would do, stage by stage, and why: unlike DVC's <c>--dry</c>, a stage
-    /// downstream of one that would run is reported as running too, because its inputs would change,
-    /// and a stage whose outputs would come from the cache or the run-cache says so.
-    /// </summary>
+    /// <summary>What <c>Repro</c> would do, stage by stage, and why, in DVC's <c>--dry</c> wording
+    /// where DVC has one.</summary>
     public void WriteDryRun(IReproLog log, bool force)
     {
-        var detector = new ChangeDetector(_context.Workspace);
-        var preview = new RestorePreview(_context);
-        var wouldRun = new HashSet<StageDefinition>();
-        foreach (var stage in _plan)
+        var predictions = new ReproPredictor(_context).Predict(_plan, force);
+        foreach (var prediction in predictions)
         {
-            var status = detector.Evaluate(stage, _context.LockEntryOf(stage), firstReasonOnly: false);
-            var reasons = StatusText.Explain(status).ToList();
-            if (force)
+            var stage = prediction.Stage;
+            switch (prediction.Outcome)
             {
-                reasons.Insert(0, "forced");
+                case StageOutcome.Skip:
+                    log.Info(stage.Kind == StageKind.DataSource
+                        ? $"'{stage.Addressing}' didn't change, skipping"
+                        : $"Stage '{stage.Addressing}' didn't change, skipping");
+                    continue;
+                case StageOutcome.VerifyDataSource:
+                    log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
+                    break;
+                case StageOutcome.Run:
+                    WriteRunning(log, stage);
+                    break;
+                default:
+                    log.Info($"Stage '{stage.Addressing}' {StatusText.Verdict(prediction)}");
+                    break;
             }
 
-            var upstreamRuns = stage.Frozen ? [] : _context.Graph.Upstream(stage).Where(wouldRun.Contains).ToList();
-            reasons.AddRange(upstreamRuns.Select(u => $"upstream stage '{u.Addressing}' would run"));
-            if (reasons.Count == 0)
-            {
-                log.Info(stage.Kind == StageKind.DataSource
-                    ? $"'{stage.Addressing}' didn't change, skipping"
-                    : $"Stage '{stage.Addressing}' didn't change, skipping");
-                continue;
-            }
-
-            wouldRun.Add(stage);
-            var restore = force || stage.Kind == StageKind.DataSource ? null : preview.Describe(stage, status, upstreamRuns.Count > 0);
-            if (stage.Kind == StageKind.DataSource)
-            {
-                log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
-            }
-            else if (restore is not null)
-            {
-                log.Info($"Stage '{stage.Addressing}' {restore}");
-            }
-            else
-            {
-                WriteRunning(log, stage);
-            }
-
-            foreach (var reason in reasons)
+            foreach (var reason in prediction.Reasons)
             {
                 log.Info("  because " + reason);
             }
         }
 
-        if (wouldRun.Count == 0)
+        if (predictions.All(p => p.Outcome == StageOutcome.Skip))
         {
             log.Info(StatusText.UpToDate);
         }

@@ -177,6 +177,24 @@ public sealed class ObjectCacheTests
         CollectionAssert.AreEqual(new[] { $"corrupted cache file '{cache.PathOf(md5)}'." }, warnings);
     }
 
+    [TestMethod]
+    public void ReadOnlyCheckReportsCorruptionWithoutDeletingOrChmodding()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var warnings = new List<string>();
+        cache.Warning = warnings.Add;
+        File.SetUnixFileMode(cache.PathOf(md5), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Assert.IsTrue(cache.IsIntact(md5, 6, ObjectCheck.ReadOnly));
+        Assert.AreEqual("0600", CacheListing.Mode(cache.PathOf(md5)), "a probe leaves the mode alone");
+
+        File.WriteAllText(cache.PathOf(md5), "HELLO\n");
+
+        Assert.IsFalse(cache.IsIntactWithContents(md5, 6, ObjectCheck.ReadOnly));
+        Assert.IsTrue(cache.Contains(md5), "a probe deletes nothing");
+        Assert.AreEqual(0, warnings.Count);
+    }
+
     private static (ObjectCache Cache, string Md5) CacheWithHello(TempDirectory temp)
     {
         var source = temp.Write("src/hello.txt", "hello\n");
