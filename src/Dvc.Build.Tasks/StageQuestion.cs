@@ -1,3 +1,4 @@
+using Dvc.Core.Cache;
 using Dvc.Core.Errors;
 using Dvc.Core.Pipeline;
 using Dvc.Core.Repro;
@@ -15,7 +16,7 @@ internal static class StageQuestion
     public static void Ask(ReproSession session, StageDefinition stage, TaskLoggingHelper log)
     {
         var context = session.Context;
-        var status = new ChangeDetector(context.Workspace).Evaluate(stage, context.LockEntryOf(stage), firstReasonOnly: true);
+        var status = new ChangeDetector(context.Workspace, ObjectCheck.ReadOnly).Evaluate(stage, context.LockEntryOf(stage), firstReasonOnly: true);
         if (!session.Options.Force && !status.IsChanged)
         {
             log.LogMessage(Microsoft.Build.Framework.MessageImportance.Normal, "Stage '{0}' would not run: it didn't change", stage.Addressing);
