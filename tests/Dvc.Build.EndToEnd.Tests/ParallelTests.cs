@@ -89,6 +89,19 @@ public sealed class ParallelTests
     }
 
     [TestMethod]
+    public void JobsAboveTheNodeCountOverlapStagesOnASingleNode()
+    {
+        using var repo = CreateDiamond();
+
+        var result = repo.BuildWithNodes(1, "Repro", "Jobs=2");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsTrue(MiddleStagesOverlap(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "top", "bottom" }, Runs(repo).Where(r => r is "top" or "bottom").ToArray());
+        Assert.AreEqual("bottom", Runs(repo)[^1], "the downstream stage starts after both middle stages");
+    }
+
+    [TestMethod]
     public void ParallelLockHasEveryStageAndMatchesTheSerialLockByteForByte()
     {
         using var parallel = CreateDiamond();
