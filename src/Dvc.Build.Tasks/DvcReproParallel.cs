@@ -37,7 +37,20 @@ public sealed class DvcReproParallel : DvcTask, ICancelableTask
         }
         finally
         {
-            engine3.Reacquire();
+            Reacquire(engine3);
+        }
+    }
+
+    private void Reacquire(IBuildEngine3 engine)
+    {
+        try
+        {
+            engine.Reacquire();
+        }
+        catch (Exception) when (_cancellation.IsCancellationRequested)
+        {
+            // MSBuild aborts the reacquire of a cancelled build; each running stage already reported
+            // its cancellation, and MSBuild reports the build's.
         }
     }
 }
