@@ -1,5 +1,4 @@
 using Dvc.Core.Repro;
-using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
 
 namespace Dvc.Build.Tasks;
@@ -7,26 +6,20 @@ namespace Dvc.Build.Tasks;
 /// <summary>
 /// Reproduces one stage (MSBuild found its inputs newer than its stamp): the content-hash rules
 /// decide whether it really changed. Cancelling the build kills the stage's process tree.
-/// In a stage instance of a parallel build (BuildId and Manifest set) the stage's lines carry its
-/// name and its outcome is left for the summary.
 /// Under <c>-question</c> it only reports whether the stage would run (<see cref="StageQuestion"/>).
 /// </summary>
 public sealed class DvcReproStage : DvcTask, ICancelableTask, IIncrementalTask
 {
     private readonly CancellationTokenSource _cancellation = new();
 
-    /// <summary>The folder whose dvc.yaml is reproduced (serial path).</summary>
+    /// <summary>The folder whose dvc.yaml is reproduced.</summary>
+    [Required]
     public string ProjectDirectory { get; set; } = "";
 
     /// <summary>The stage's addressing (<c>train</c>, <c>train@0</c>, <c>sub/dvc.yaml:train</c>).</summary>
     [Required]
     public string Stage { get; set; } = "";
 
-    /// <summary>The build this stage instance belongs to (parallel path).</summary>
-    public string BuildId { get; set; } = "";
-
-    /// <summary>The dispatch manifest written by the entry project (parallel path).</summary>
-    public string Manifest { get; set; } = "";
     /// <summary>Set by MSBuild's question mode (<c>-question</c>).</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -34,12 +27,6 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask, IIncrementalTask
 
     protected override void Run()
     {
-        if (Manifest.Length > 0)
-        {
-            RunDispatched();
-            return;
-        }
-
         var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
         var stage = session.Find(Stage);
         if (FailIfNotIncremental)
@@ -61,24 +48,5 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask, IIncrementalTask
         });
         session.Stamps.Refresh(stage);
         session.Stamps.TouchDone(stage);
-    }
-
-    private void RunDispatched()
-    {
-        var session = SessionRegistry.ForBuild(BuildEngine, BuildId, Manifest);
-        var dispatch = session.Parallel!;
-
-        // While the stage works its node may start another ready stage instead of waiting for a
-        // new node process; the job slots keep the total at Jobs.
-        var engine3 = (IBuildEngine3)BuildEngine;
-        engine3.Yield();
-        try
-        {
-            ParallelStageRunner.Run(session, dispatch.Manifest, dispatch.State, session.Find(Stage), CreateLog(), _cancellation.Token);
-        }
-        finally
-        {
-            engine3.Reacquire();
-        }
     }
 }

@@ -21,18 +21,25 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
         {
             Run();
         }
-        catch (DvcException e)
-        {
-            LogDvcError(e);
-        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Log.LogError(null, DvcErrorCode.Internal, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
-                $"internal error in Dvc.Build: {e.GetType().Name}: {e.Message}");
-            Log.LogMessage(MessageImportance.Low, e.ToString());
+            LogException(e);
         }
 
         return !Log.HasLoggedErrors;
+    }
+
+    protected void LogException(Exception e)
+    {
+        if (e is DvcException dvc)
+        {
+            LogDvcError(dvc);
+            return;
+        }
+
+        Log.LogError(null, DvcErrorCode.Internal, null, ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "", 0, 0, 0, 0,
+            $"internal error in Dvc.Build: {e.GetType().Name}: {e.Message}");
+        Log.LogMessage(MessageImportance.Low, e.ToString());
     }
 
     protected abstract void Run();

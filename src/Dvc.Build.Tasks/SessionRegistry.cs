@@ -1,19 +1,14 @@
 using Dvc.Core.Repro;
-using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
 
 namespace Dvc.Build.Tasks;
 
 /// <summary>
 /// Keeps the build's ReproSession between the tasks of one build (resolve → stages → summary)
-/// with MSBuild's build-scoped task objects: never a static, because nodes are reused. Task
-/// objects are per node, so a parallel build also registers the session under its build id, and a
-/// node that did not plan the build loads its own session once from the dispatch manifest.
+/// with MSBuild's build-scoped task objects: never a static, because nodes are reused.
 /// </summary>
 internal static class SessionRegistry
 {
-    private static readonly object LoadGate = new();
-
     private static string Key(string projectDirectory) => "Dvc.Build.ReproSession|" + Path.GetFullPath(projectDirectory);
 
     private static string BuildKey(string buildId) => "Dvc.Build.ReproSession.Build|" + buildId;
@@ -29,7 +24,8 @@ internal static class SessionRegistry
         engine4.RegisterTaskObject(Key(projectDirectory), session, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
     }
 
-    /// <summary>The entry node's stage instances reuse the session that planned the build.</summary>
+    /// <summary>Nothing reads this any more (parallel stages run in the planning task's process and
+    /// take the session from <see cref="Get"/>); kept only while DvcResolvePipeline still calls it.</summary>
     public static void RegisterForBuild(IBuildEngine engine, string buildId, ReproSession session) =>
         ((IBuildEngine4)engine).RegisterTaskObject(BuildKey(buildId), new Borrowed(session), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
 
@@ -55,27 +51,6 @@ internal static class SessionRegistry
                 return loaded;
             default:
                 throw new InvalidOperationException("the pipeline was not resolved in this build (the _DvcResolvePipeline target did not run)");
-        }
-    }
-
-    public static ReproSession ForBuild(IBuildEngine engine, string buildId, string manifestPath)
-    {
-        var engine4 = (IBuildEngine4)engine;
-
-        // Stage instances on one node may ask at the same moment; the pipeline is loaded once.
-        lock (LoadGate)
-        {
-            switch (engine4.GetRegisteredTaskObject(BuildKey(buildId), RegisteredTaskObjectLifetime.Build))
-            {
-                case Borrowed borrowed:
-                    return borrowed.Session;
-                case ReproSession loaded:
-                    return loaded;
-            }
-
-            var session = ParallelDispatch.Read(manifestPath).LoadSession();
-            engine4.RegisterTaskObject(BuildKey(buildId), session, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-            return session;
         }
     }
 

@@ -4,9 +4,9 @@ using Microsoft.Build.Utilities;
 namespace Dvc.Build.Tasks;
 
 /// <summary>
-/// An item for the MSBuild task that builds the stage project for one stage. The stage is the only
-/// global property that differs between instances, so every caller asking for a stage (the entry
-/// project, each downstream stage) names the same configuration and MSBuild runs it once.
+/// One item of DvcResolvePipeline's DispatchedStages output per dispatched stage. Nothing builds
+/// these items any more (DvcReproParallel runs the stages in-process and reads the plan from the
+/// session); they remain only while DvcResolvePipeline still produces that output.
 /// </summary>
 internal static class StageInstance
 {

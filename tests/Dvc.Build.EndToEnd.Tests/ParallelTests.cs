@@ -89,6 +89,47 @@ public sealed class ParallelTests
     }
 
     [TestMethod]
+    public void JobsAboveTheNodeCountOverlapStagesOnASingleNode()
+    {
+        using var repo = CreateDiamond();
+
+        var result = repo.BuildWithNodes(1, "Repro", "Jobs=2");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsTrue(MiddleStagesOverlap(repo), result.ToString());
+        CollectionAssert.AreEqual(new[] { "top", "bottom" }, Runs(repo).Where(r => r is "top" or "bottom").ToArray());
+        Assert.AreEqual("bottom", Runs(repo)[^1], "the downstream stage starts after both middle stages");
+    }
+
+    // Each of three independent stages waits (up to 2 s) for the other two to have started, so they
+    // all overlap whenever the cap lets them.
+    private const string FanStage = "mkdir -p timing && date +%s.%N > timing/{0}.start"
+        + " && for i in $(seq 40); do [ $(ls timing/*.start | wc -l) -ge 3 ] && break; sleep 0.05; done"
+        + " && sleep 0.2 && date +%s.%N > timing/{0}.end && echo {0} > {0}.txt";
+
+    [TestMethod]
+    [DataRow(null)]
+    [DataRow(2)]
+    public void JobsCapsHowManyStagesRunAtOnce(int? jobs)
+    {
+        // Without Jobs the cap is twice the processor count, not the two nodes.
+        var allThreeOverlap = (jobs ?? Environment.ProcessorCount * 2) >= 3;
+        using var repo = PipelineRepo.Create();
+        var stages = new[] { "a", "b", "c" };
+        repo.Write("dvc.yaml", "stages:\n" + string.Concat(stages.Select(s =>
+            $"  {s}:\n    cmd: {string.Format(CultureInfo.InvariantCulture, FanStage, s)}\n    outs: [{s}.txt]\n")));
+        repo.Write(".gitignore", "/timing\n");
+        repo.CommitAll("fan");
+
+        var result = jobs is null ? repo.BuildWithNodes(2, "Repro") : repo.BuildWithNodes(2, "Repro", $"Jobs={jobs}");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        var lastStart = stages.Max(s => Time(repo, s, "start"));
+        var firstEnd = stages.Min(s => Time(repo, s, "end"));
+        Assert.AreEqual(allThreeOverlap, lastStart < firstEnd, result.ToString());
+    }
+
+    [TestMethod]
     public void ParallelLockHasEveryStageAndMatchesTheSerialLockByteForByte()
     {
         using var parallel = CreateDiamond();

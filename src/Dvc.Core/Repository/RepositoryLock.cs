@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dvc.Core.Errors;
 
 namespace Dvc.Core.Repository;
@@ -10,22 +11,53 @@ namespace Dvc.Core.Repository;
 /// </summary>
 public sealed class RepositoryLock : IDisposable
 {
-    private readonly FileStream _stream;
+    /// <summary>
+    /// Threads of one process (parallel stages finishing together) queue here first and are handed
+    /// the lock the moment it is released; only other processes are waited for by polling the file,
+    /// whose back-off would otherwise add up to tens of milliseconds per stage.
+    /// </summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> InProcessGates = new(StringComparer.Ordinal);
 
-    private RepositoryLock(FileStream stream) => _stream = stream;
+    private readonly FileStream _stream;
+    private readonly SemaphoreSlim _gate;
+    private int _disposed;
+
+    private RepositoryLock(FileStream stream, SemaphoreSlim gate)
+    {
+        _stream = stream;
+        _gate = gate;
+    }
 
     public static RepositoryLock Acquire(DvcRepository repository, TimeSpan timeout)
     {
         Directory.CreateDirectory(repository.TmpDir);
         var path = Path.Combine(repository.TmpDir, "lock");
         var deadline = DateTime.UtcNow + timeout;
+        var gate = InProcessGates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
+        if (!gate.Wait(timeout))
+        {
+            throw Locked(path, null);
+        }
+
+        try
+        {
+            return new RepositoryLock(OpenExclusively(path, deadline), gate);
+        }
+        catch
+        {
+            gate.Release();
+            throw;
+        }
+    }
+
+    private static FileStream OpenExclusively(string path, DateTime deadline)
+    {
         var delay = 10;
         while (true)
         {
             try
             {
-                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return new RepositoryLock(stream);
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
@@ -34,13 +66,22 @@ public sealed class RepositoryLock : IDisposable
             }
             catch (IOException e)
             {
-                throw new DvcException(
-                    DvcErrorCode.RepositoryLocked,
-                    $"Unable to acquire lock. Most likely another DVC process or build is running on this repository ('{path}').",
-                    inner: e);
+                throw Locked(path, e);
             }
         }
     }
 
-    public void Dispose() => _stream.Dispose();
+    private static DvcException Locked(string path, Exception? inner) => new(
+        DvcErrorCode.RepositoryLocked,
+        $"Unable to acquire lock. Most likely another DVC process or build is running on this repository ('{path}').",
+        inner: inner);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stream.Dispose();
+            _gate.Release();
+        }
+    }
 }

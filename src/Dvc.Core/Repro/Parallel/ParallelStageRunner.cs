@@ -3,23 +3,18 @@ using Dvc.Core.Pipeline;
 namespace Dvc.Core.Repro.Parallel;
 
 /// <summary>
-/// Reproduces one dispatched stage inside its stage instance: never starts once another stage of the
-/// build has failed, holds a job slot while it works, prefixes its lines with its name, and leaves
-/// its outcome and a failure marker where the other nodes and the summary can read them.
+/// Reproduces one dispatched stage of a parallel build: never starts once another stage of the
+/// build has failed, prefixes its lines with its name, and leaves its outcome and a failure marker
+/// where the summary can read them.
 /// </summary>
 public static class ParallelStageRunner
 {
-    public static void Run(ReproSession session, DispatchManifest manifest, ParallelBuildState state, StageDefinition stage, IReproLog log, CancellationToken cancellation)
+    /// <returns>False when the stage was not started because another stage failed.</returns>
+    public static bool Run(ReproSession session, DispatchManifest manifest, ParallelBuildState state, StageDefinition stage, IReproLog log, CancellationToken cancellation)
     {
         if (NotStartedAfterFailure(state, stage, log))
         {
-            return;
-        }
-
-        using var slot = new JobSlots(state.Directory, manifest.Jobs).Acquire(cancellation);
-        if (NotStartedAfterFailure(state, stage, log))
-        {
-            return;
+            return false;
         }
 
         StageOutcome outcome;
@@ -37,10 +32,8 @@ public static class ParallelStageRunner
         session.AfterStage(stage, outcome);
         session.Stamps.Refresh(stage);
         session.Stamps.TouchDone(stage);
-
-        // This node's process may outlive nothing else of the build: keep the hashes now.
-        session.Context.Workspace.Hashing.Save();
         state.RecordOutcome(stage, Map(outcome), session.Context.ChangedFiles);
+        return true;
     }
 
     private static bool NotStartedAfterFailure(ParallelBuildState state, StageDefinition stage, IReproLog log)

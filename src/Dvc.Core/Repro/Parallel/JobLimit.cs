@@ -1,0 +1,15 @@
+namespace Dvc.Core.Repro.Parallel;
+
+/// <summary>How many stages of a parallel build may reproduce at once.</summary>
+public static class JobLimit
+{
+    /// <summary>
+    /// Without a Jobs property: stages mostly wait on their commands (processes, I/O, sleeps), so
+    /// more of them than cores costs little and every ready stage should start; twice the cores
+    /// still keeps a wide fan-out of CPU-bound stages from swamping the machine.
+    /// </summary>
+    public static int Default => Environment.ProcessorCount * 2;
+
+    /// <param name="explicitJobs">The Jobs property, or null when it was not given.</param>
+    public static int For(int? explicitJobs) => Math.Max(1, explicitJobs ?? Default);
+}
