@@ -15,17 +15,13 @@ public sealed class DvcReproParallel : DvcTask, ICancelableTask
     [Required]
     public string ProjectDirectory { get; set; } = "";
 
-    /// <summary>The Jobs property as given: empty means <see cref="JobLimit.Default"/>, since the
-    /// count DvcResolvePipeline planned with is then only the node count.</summary>
-    public string? Jobs { get; set; }
-
     public void Cancel() => _cancellation.Cancel();
 
     protected override void Run()
     {
         var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
         var dispatch = session.Parallel ?? throw new InvalidOperationException("the pipeline was not planned as a parallel build");
-        var jobs = JobLimit.For(string.IsNullOrWhiteSpace(Jobs) ? null : dispatch.Manifest.Jobs);
+        var jobs = dispatch.Manifest.Jobs;
         Log.LogMessage(MessageImportance.Low, "{0} stages dispatched, at most {1} at once", dispatch.Manifest.Stages.Count, jobs);
 
         // The stages' commands are other processes: while they run, this node may build other projects.

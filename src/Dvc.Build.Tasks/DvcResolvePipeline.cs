@@ -47,19 +47,12 @@ public sealed class DvcResolvePipeline : DvcTask
     /// share the repository's build lock and the build's dispatch state instead of waiting for them.</summary>
     public string? BuildId { get; set; }
 
-    /// <summary>The shipped Dvc.Build.Stage.proj, one instance of which reproduces one dispatched stage.</summary>
-    public string? StageProject { get; set; }
-
     /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
     public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>Empty unless the build goes parallel: one StageProject item per stage to dispatch,
-    /// with AdditionalProperties naming the stage. The serial target then has nothing to do.</summary>
-    [Output]
-    public ITaskItem[] DispatchedStages { get; set; } = Array.Empty<ITaskItem>();
-
-    /// <summary>The dispatch manifest stage instances read (set when DispatchedStages is not empty).</summary>
+    /// <summary>Set when the build goes parallel: the plan of the stages to run at once, kept in the
+    /// build's state folder beside the stages' outcome files.</summary>
     [Output]
     public string? Manifest { get; set; }
 
@@ -158,7 +151,8 @@ public sealed class DvcResolvePipeline : DvcTask
     {
         if (string.IsNullOrWhiteSpace(Jobs))
         {
-            return Math.Max(1, NodeCount);
+            // More than one node asks for parallel stages; how many at once is JobLimit's default.
+            return NodeCount > 1 ? JobLimit.Default : 1;
         }
 
         return int.TryParse(Jobs.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var jobs) && jobs > 0
@@ -169,7 +163,7 @@ public sealed class DvcResolvePipeline : DvcTask
     private void Dispatch(ReproSession session, PipelineContext context, int jobs, Func<Dvc.Core.Pipeline.StageDefinition, bool> outOfDate)
     {
         var dispatched = DispatchPlanner.Plan(session, outOfDate);
-        if (dispatched.Count == 0 || string.IsNullOrEmpty(BuildId) || string.IsNullOrEmpty(StageProject))
+        if (dispatched.Count == 0 || string.IsNullOrEmpty(BuildId))
         {
             return;
         }
@@ -189,12 +183,10 @@ public sealed class DvcResolvePipeline : DvcTask
         };
         manifest.Write(state.ManifestPath);
         session.Parallel = new ParallelDispatch(manifest, state);
-        SessionRegistry.RegisterForBuild(BuildEngine, BuildId, session);
 
         var names = dispatched.Select(d => d.Addressing).ToHashSet(StringComparer.Ordinal);
         session.ReportUnchanged(session.Plan.Where(s => !names.Contains(s.Addressing)), CreateLog());
         Manifest = state.ManifestPath;
-        DispatchedStages = dispatched.Select(d => StageInstance.Item(StageProject, d.Addressing)).ToArray();
-        Log.LogMessage(MessageImportance.Low, "{0} stages dispatched to parallel stage instances, at most {1} at once", dispatched.Count, jobs);
+        Log.LogMessage(MessageImportance.Low, "{0} stages will run in parallel, at most {1} at once", dispatched.Count, jobs);
     }
 }

@@ -24,11 +24,6 @@ internal static class SessionRegistry
         engine4.RegisterTaskObject(Key(projectDirectory), session, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
     }
 
-    /// <summary>Nothing reads this any more (parallel stages run in the planning task's process and
-    /// take the session from <see cref="Get"/>); kept only while DvcResolvePipeline still calls it.</summary>
-    public static void RegisterForBuild(IBuildEngine engine, string buildId, ReproSession session) =>
-        ((IBuildEngine4)engine).RegisterTaskObject(BuildKey(buildId), new Borrowed(session), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
-
     /// <summary>A no-op build reused the cached plan: the session is built only if a task needs it.</summary>
     public static void RegisterDeferred(IBuildEngine engine, string projectDirectory, DeferredSession deferred) =>
         ((IBuildEngine4)engine).RegisterTaskObject(Key(projectDirectory), deferred, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
@@ -54,6 +49,4 @@ internal static class SessionRegistry
         }
     }
 
-    /// <summary>Not disposable, so the end of the build disposes the entry session only once, under its own key.</summary>
-    private sealed record Borrowed(ReproSession Session);
 }

@@ -9,7 +9,4 @@ public static class JobLimit
     /// still keeps a wide fan-out of CPU-bound stages from swamping the machine.
     /// </summary>
     public static int Default => Environment.ProcessorCount * 2;
-
-    /// <param name="explicitJobs">The Jobs property, or null when it was not given.</param>
-    public static int For(int? explicitJobs) => Math.Max(1, explicitJobs ?? Default);
 }
