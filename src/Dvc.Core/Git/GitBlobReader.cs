@@ -39,7 +39,8 @@ public sealed class GitBlobReader : IDisposable
         // Drain stderr so a chatty git cannot block on a full pipe.
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginErrorReadLine();
-        _output = _process.StandardOutput.BaseStream;
+        // Buffered: the reply headers are read byte by byte, and a pipe read is a system call.
+        _output = new BufferedStream(_process.StandardOutput.BaseStream, 1 << 16);
         _input = new StreamWriter(_process.StandardInput.BaseStream, new UTF8Encoding(false)) { NewLine = "\n", AutoFlush = false };
     }
 
@@ -53,6 +54,11 @@ public sealed class GitBlobReader : IDisposable
 
         _input.Write(rev + ":" + gitPath + "\n");
         _input.Flush();
+        return ReadReply();
+    }
+
+    private byte[]? ReadReply()
+    {
         var header = ReadLine();
         var parts = header.Split(' ');
         if (parts.Length != 3)
@@ -66,6 +72,36 @@ public sealed class GitBlobReader : IDisposable
         _output.ReadExactly(content);
         _output.ReadExactly(new byte[1]);
         return parts[1] == "blob" ? content : null;
+    }
+
+    /// <summary>
+    /// Many blobs in one exchange: every request is written (from another thread, so a full pipe
+    /// cannot block either side) while the replies are read in order. A round trip per blob costs
+    /// more than reading it; exp show reads hundreds.
+    /// </summary>
+    public IReadOnlyList<string?> TryReadTexts(IReadOnlyList<(string Rev, string GitPath)> requests)
+    {
+        var valid = requests.Select(r => !r.GitPath.Contains('\n') && !r.Rev.Contains('\n')).ToArray();
+        var writer = Task.Run(() =>
+        {
+            for (var i = 0; i < requests.Count; i++)
+            {
+                if (valid[i])
+                {
+                    _input.Write(requests[i].Rev + ":" + requests[i].GitPath + "\n");
+                }
+            }
+
+            _input.Flush();
+        });
+        var texts = new string?[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            texts[i] = valid[i] && ReadReply() is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+        }
+
+        writer.GetAwaiter().GetResult();
+        return texts;
     }
 
     public string? TryReadText(string rev, string gitPath) =>

@@ -13,6 +13,7 @@ public sealed class ExperimentCollector : IDisposable
     private readonly string _dvcPrefix;
     private readonly GitBlobReader _blobs;
     private readonly ParsedFileCache _parsed = new();
+    private readonly Dictionary<(string Sha, string Path), string?> _prefetched = new();
 
     public ExperimentCollector(string gitRoot, string dvcRoot)
     {
@@ -27,8 +28,9 @@ public sealed class ExperimentCollector : IDisposable
         (string Sha, DateTimeOffset CommitTime, string? Branch) baseline,
         IEnumerable<(string RefName, string Sha, DateTimeOffset CommitTime)> experiments)
     {
-        var experimentRows = experiments
-            .OrderByDescending(e => e.CommitTime)
+        var ordered = experiments.OrderByDescending(e => e.CommitTime).ToList();
+        Prefetch(ordered.Select(e => e.Sha).Prepend(baseline.Sha).Distinct().ToList());
+        var experimentRows = ordered
             .Select(e => ExperimentRow.Experiment(ReadCommit(e.Sha, e.CommitTime, branchName: null, experimentName: e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
             .ToList();
         var baselineData = ReadCommit(baseline.Sha, baseline.CommitTime, baseline.Branch, experimentName: null);
@@ -41,8 +43,42 @@ public sealed class ExperimentCollector : IDisposable
     public RevisionData ReadCommit(string sha, DateTimeOffset commitTime, string? branchName, string? experimentName) =>
         RevisionReader.Read(
             new RevisionData { Rev = sha, BranchName = branchName, ExperimentName = experimentName, Timestamp = commitTime },
-            path => _blobs.TryReadText(sha, _dvcPrefix + path),
+            path => _prefetched.TryGetValue((sha, path), out var text) ? text : _blobs.TryReadText(sha, _dvcPrefix + path),
             _parsed);
+
+    /// <summary>
+    /// Reads what every revision will need in two batched exchanges with git: the pipeline, lock and
+    /// default params files first, then the metrics and other params files those pipelines name.
+    /// </summary>
+    private void Prefetch(IReadOnlyList<string> shas)
+    {
+        Fetch(shas.SelectMany(sha => new[] { "dvc.yaml", "dvc.lock", PipelineSummary.DefaultParamsFile }.Select(path => (sha, path))).ToList());
+        var second = new List<(string Sha, string Path)>();
+        foreach (var sha in shas)
+        {
+            if (_prefetched[(sha, "dvc.yaml")] is not { } pipelineText)
+            {
+                continue;
+            }
+
+            var pipeline = _parsed.GetOrParse("dvc.yaml", pipelineText, () => PipelineSummary.Parse(pipelineText));
+            second.AddRange(pipeline.MetricsFiles.Concat(pipeline.ParamsFiles.Select(p => p.Key))
+                .Where(path => !_prefetched.ContainsKey((sha, path)))
+                .Distinct()
+                .Select(path => (sha, path)));
+        }
+
+        Fetch(second);
+    }
+
+    private void Fetch(IReadOnlyList<(string Sha, string Path)> requests)
+    {
+        var texts = _blobs.TryReadTexts(requests.Select(r => (r.Sha, _dvcPrefix + r.Path)).ToList());
+        for (var i = 0; i < requests.Count; i++)
+        {
+            _prefetched[requests[i]] = texts[i];
+        }
+    }
 
     private string? ReadFromDisk(string path)
     {

@@ -19,7 +19,7 @@ public static class RevisionReader
         var pipelineText = readText("dvc.yaml");
         var pipeline = pipelineText is null ? PipelineSummary.Empty : cache.GetOrParse("dvc.yaml", pipelineText, () => PipelineSummary.Parse(pipelineText));
         var lockText = readText("dvc.lock");
-        var lockSummary = lockText is null ? LockSummary.Empty : cache.GetOrParse("dvc.lock", lockText, () => LockSummary.Parse(lockText));
+        var lockSummary = lockText is null ? LockSummary.Empty : ParseLock(lockText, cache);
         return identity with
         {
             Params = ReadParams(pipeline, readText, cache),
@@ -57,7 +57,10 @@ public static class RevisionReader
             : Parse(path, text, cache);
     }
 
-    private static FileValues Parse(string path, string text, ParsedFileCache cache)
+    public static LockSummary ParseLock(string text, ParsedFileCache cache) => cache.GetOrParse("dvc.lock", text, () => LockSummary.Parse(text));
+
+    /// <summary>A params or metrics file's values, or the error that kept them from loading (shown as '!').</summary>
+    public static FileValues Parse(string path, string text, ParsedFileCache cache)
     {
         try
         {
