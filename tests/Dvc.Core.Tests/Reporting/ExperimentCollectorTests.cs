@@ -58,12 +58,79 @@ public sealed class ExperimentCollectorTests
         Assert.IsLessThan(2000L, watch.ElapsedMilliseconds);
     }
 
-    private static IReadOnlyList<ExperimentRow> Collect(TempRepo repo, string baselineSha)
+    [TestMethod]
+    public void CollectingAgainReadsNoCommitFromGit()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(3);
+
+        var (first, firstReads) = CollectCountingBlobs(repo, baseline);
+        var (again, againReads) = CollectCountingBlobs(repo, baseline);
+
+        Assert.IsGreaterThan(0, firstReads);
+        Assert.AreEqual(0, againReads, "every commit comes from .dvc/tmp/dvcbuild/exps");
+        Assert.HasCount(4, CacheFiles(repo), "the baseline and three experiments");
+        AssertSameReports(first, again);
+    }
+
+    [TestMethod]
+    public void DamagedCacheFilesAreIgnoredAndRewritten()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(2);
+        var (first, _) = CollectCountingBlobs(repo, baseline);
+        var files = CacheFiles(repo);
+        File.WriteAllText(files[0], "not a cache file");
+        File.WriteAllBytes(files[1], File.ReadAllBytes(files[1])[..^3]);
+
+        var (recovered, recoveredReads) = CollectCountingBlobs(repo, baseline);
+        var (_, laterReads) = CollectCountingBlobs(repo, baseline);
+
+        Assert.IsGreaterThan(0, recoveredReads, "damaged commits are read from git again");
+        Assert.AreEqual(0, laterReads, "and their cache files rewritten");
+        AssertSameReports(first, recovered);
+    }
+
+    [TestMethod]
+    public void CachedCommitTakesNamesAndTimeFromTheCaller()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(1);
+        using var collector = new ExperimentCollector(repo.Root, Path.Combine(repo.Root, Project));
+
+        var asBranch = collector.ReadCommit(baseline, DateTimeOffset.UnixEpoch, "main", null);
+        var asExperiment = collector.ReadCommit(baseline, DateTimeOffset.MaxValue, null, "exp-x");
+
+        Assert.AreEqual("main", asBranch.DisplayName);
+        Assert.AreEqual("exp-x", asExperiment.ExperimentName);
+        Assert.IsNull(asExperiment.BranchName);
+        Assert.AreEqual(DateTimeOffset.MaxValue, asExperiment.Timestamp);
+        Assert.AreSame(asBranch.Params, asExperiment.Params);
+    }
+
+    private static IReadOnlyList<ExperimentRow> Collect(TempRepo repo, string baselineSha) => CollectCountingBlobs(repo, baselineSha).Rows;
+
+    private static (IReadOnlyList<ExperimentRow> Rows, int BlobRequests) CollectCountingBlobs(TempRepo repo, string baselineSha)
     {
         var head = GitRefLister.ReadHead(repo.Root);
         Assert.AreEqual(baselineSha, head.Sha);
         using var collector = new ExperimentCollector(repo.Root, Path.Combine(repo.Root, Project));
-        return collector.Collect(head, GitRefLister.ListExperiments(repo.Root, head.Sha));
+        var rows = collector.Collect(head, GitRefLister.ListExperiments(repo.Root, head.Sha));
+        return (rows, collector.BlobRequests);
+    }
+
+    private static string[] CacheFiles(TempRepo repo) =>
+        Directory.GetFiles(Path.Combine(repo.Root, Project, ".dvc", "tmp", "dvcbuild", "exps"), "*", SearchOption.AllDirectories).Order().ToArray();
+
+    private static void AssertSameReports(IReadOnlyList<ExperimentRow> expected, IReadOnlyList<ExperimentRow> actual)
+    {
+        foreach (var format in new[] { ShowFormat.Json, ShowFormat.Table })
+        {
+            Assert.AreEqual(
+                ExpShowReport.Render(expected, format, null, false, ExpShowFixture.Clock),
+                ExpShowReport.Render(actual, format, null, false, ExpShowFixture.Clock),
+                format.ToString());
+        }
     }
 
     private static string WorkspaceLossCell(IReadOnlyList<ExperimentRow> rows)
@@ -84,6 +151,7 @@ public sealed class ExperimentCollectorTests
             Write("params.yaml", Fixtures.ReadText(source, "input/params.yaml"));
             Write("config/custom.yaml", Fixtures.ReadText(source, "input/config/custom.yaml"));
             Write("dvc.lock", Fixtures.ReadText(source, "expected/step-11-exp-run-custom-file/dvc.lock"));
+            Write(".dvc/.gitignore", "/tmp\n");
             Git(null, "init", "-q", "-b", "main");
             Git(null, "add", "-A");
             Git(null, "-c", "user.name=T", "-c", "user.email=t@e", "commit", "-q", "-m", "baseline");
