@@ -39,7 +39,7 @@ public sealed class ExpShowCacheTests
         CollectionAssert.AreEqual(first.MessageLines.ToList(), again.MessageLines.ToList());
         StringAssert.Contains(string.Join("\n", again.MessageLines), "0.25");
         var cached = Directory.GetFiles(Path.Combine(repo.Root, ".dvc", "tmp", "dvcbuild", "exps"), "*", SearchOption.AllDirectories);
-        Assert.HasCount(2, cached, "the baseline and the experiment");
+        Assert.HasCount(3, cached, "the baseline, the experiment and the workspace");
         Assert.AreEqual(gitStatus, repo.Git("status", "--porcelain"), "the cache lives in the ignored .dvc/tmp");
     }
 }

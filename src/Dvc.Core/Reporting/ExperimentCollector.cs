@@ -6,7 +6,8 @@ namespace Dvc.Core.Reporting;
 /// Gathers the rows of <c>exp show</c> (and the two sides of diffs): the workspace from disk, and
 /// commits through one <see cref="GitBlobReader"/>. The DVC root may be a subfolder of the git
 /// repository; git paths are made git-root-relative here. What a commit holds is read once and
-/// then served from a <see cref="CommitDataCache"/>, so git is started only for commits not seen before.
+/// then served from a <see cref="RevisionDataCache"/>, so git is started only for commits not seen
+/// before; so is the workspace, while none of the files it was read from change.
 /// </summary>
 public sealed class ExperimentCollector : IDisposable
 {
@@ -16,7 +17,7 @@ public sealed class ExperimentCollector : IDisposable
     private GitBlobReader? _blobs;
     private readonly ParsedFileCache _parsed = new();
     private readonly Dictionary<(string Sha, string Path), string?> _prefetched = new();
-    private readonly CommitDataCache _cache;
+    private readonly RevisionDataCache _cache;
 
     /// <summary>Commit parts (only <see cref="RevisionData.Rev"/> of the identity set) by sha.</summary>
     private readonly Dictionary<string, RevisionData> _commits = new();
@@ -27,7 +28,7 @@ public sealed class ExperimentCollector : IDisposable
         _gitRoot = gitRoot;
         var relative = Path.GetRelativePath(gitRoot, dvcRoot).Replace('\\', '/');
         _dvcPrefix = relative == "." ? "" : relative.TrimEnd('/') + "/";
-        _cache = new CommitDataCache(dvcRoot);
+        _cache = new RevisionDataCache(dvcRoot);
     }
 
     /// <summary>Blobs asked of git so far; lets tests see that cached commits are not read again.</summary>
@@ -50,8 +51,26 @@ public sealed class ExperimentCollector : IDisposable
         return [ExperimentRow.Workspace(ReadWorkspace()), ExperimentRow.Baseline(baselineData, experimentRows)];
     }
 
-    public RevisionData ReadWorkspace() =>
-        RevisionReader.Read(new RevisionData { Rev = RevisionData.WorkspaceRev }, ReadFromDisk, _parsed);
+    public RevisionData ReadWorkspace()
+    {
+        if (_cache.TryReadWorkspace(ReadFromDisk) is { } cached)
+        {
+            return cached;
+        }
+
+        var readFrom = new List<FileVersion>();
+        var data = RevisionReader.Read(
+            new RevisionData { Rev = RevisionData.WorkspaceRev },
+            path =>
+            {
+                var text = ReadFromDisk(path);
+                readFrom.Add(FileVersion.Of(path, text));
+                return text;
+            },
+            _parsed);
+        _cache.WriteWorkspace(data, readFrom);
+        return data;
+    }
 
     public RevisionData ReadCommit(string sha, DateTimeOffset commitTime, string? branchName, string? experimentName) =>
         ReadCommitParts(sha) with { BranchName = branchName, ExperimentName = experimentName, Timestamp = commitTime };

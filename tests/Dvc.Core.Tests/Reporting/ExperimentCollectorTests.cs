@@ -69,7 +69,7 @@ public sealed class ExperimentCollectorTests
 
         Assert.IsGreaterThan(0, firstReads);
         Assert.AreEqual(0, againReads, "every commit comes from .dvc/tmp/dvcbuild/exps");
-        Assert.HasCount(4, CacheFiles(repo), "the baseline and three experiments");
+        Assert.HasCount(4, CommitCacheFiles(repo), "the baseline and three experiments");
         AssertSameReports(first, again);
     }
 
@@ -79,7 +79,7 @@ public sealed class ExperimentCollectorTests
         using var repo = new TempRepo();
         var (baseline, _) = repo.CreateWithExperiments(2);
         var (first, _) = CollectCountingBlobs(repo, baseline);
-        var files = CacheFiles(repo);
+        var files = CommitCacheFiles(repo);
         File.WriteAllText(files[0], "not a cache file");
         File.WriteAllBytes(files[1], File.ReadAllBytes(files[1])[..^3]);
 
@@ -89,6 +89,25 @@ public sealed class ExperimentCollectorTests
         Assert.IsGreaterThan(0, recoveredReads, "damaged commits are read from git again");
         Assert.AreEqual(0, laterReads, "and their cache files rewritten");
         AssertSameReports(first, recovered);
+    }
+
+    [TestMethod]
+    public void WorkspaceIsServedFromTheCacheOnlyWhileItsFilesAreUnchanged()
+    {
+        using var repo = new TempRepo();
+        var (baseline, _) = repo.CreateWithExperiments(1);
+        Collect(repo, baseline);
+        var workspaceEntry = Path.Combine(CacheDirectory(repo), "workspace");
+        var written = File.GetLastWriteTimeUtc(workspaceEntry);
+
+        Assert.AreEqual("!", WorkspaceLossCell(Collect(repo, baseline)));
+        Assert.AreEqual(written, File.GetLastWriteTimeUtc(workspaceEntry), "served, not read and written again");
+
+        File.WriteAllText(Path.Combine(repo.Root, Project, "metrics.json"), "{\"loss\": 0.25, \"epoch\": 9}");
+        Assert.AreEqual("0.25", WorkspaceLossCell(Collect(repo, baseline)), "a file that was missing now exists");
+
+        File.WriteAllText(Path.Combine(repo.Root, Project, "metrics.json"), "{\"loss\": 0.5, \"epoch\": 9}");
+        Assert.AreEqual("0.5", WorkspaceLossCell(Collect(repo, baseline)), "a file that was read changed");
     }
 
     [TestMethod]
@@ -119,8 +138,10 @@ public sealed class ExperimentCollectorTests
         return (rows, collector.BlobRequests);
     }
 
-    private static string[] CacheFiles(TempRepo repo) =>
-        Directory.GetFiles(Path.Combine(repo.Root, Project, ".dvc", "tmp", "dvcbuild", "exps"), "*", SearchOption.AllDirectories).Order().ToArray();
+    private static string CacheDirectory(TempRepo repo) => Path.Combine(repo.Root, Project, ".dvc", "tmp", "dvcbuild", "exps");
+
+    private static string[] CommitCacheFiles(TempRepo repo) =>
+        Directory.GetDirectories(CacheDirectory(repo)).SelectMany(Directory.GetFiles).Order().ToArray();
 
     private static void AssertSameReports(IReadOnlyList<ExperimentRow> expected, IReadOnlyList<ExperimentRow> actual)
     {

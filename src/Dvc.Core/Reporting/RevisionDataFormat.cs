@@ -4,14 +4,15 @@ using System.Text;
 namespace Dvc.Core.Reporting;
 
 /// <summary>
-/// The bytes of one cached commit: the parts of <see cref="RevisionData"/> read from the commit
+/// The bytes of one cached revision: the parts of <see cref="RevisionData"/> read from its files
 /// (params, metrics with their load errors, deps, outs), never the names and times the caller
-/// supplies, since one commit can be shown as a branch, a baseline or an experiment.
-/// Layout: magic, format version, build id, body, FNV-1a checksum of all before it.
+/// supplies, since one commit can be shown as a branch, a baseline or an experiment. For the
+/// workspace, the versions of the files they were read from come first (none for a commit).
+/// Layout: magic, format version, build id, file versions, body, FNV-1a checksum of all before it.
 /// </summary>
-internal static class CommitDataFormat
+internal static class RevisionDataFormat
 {
-    private const byte Version = 1;
+    private const byte Version = 2;
     private static readonly byte[] Magic = "DVBC"u8.ToArray();
 
     /// <summary>
@@ -19,12 +20,12 @@ internal static class CommitDataFormat
     /// not keep serving what an older build read, and nobody bumps a version for every such change.
     /// Builds are deterministic, so this changes only when Dvc.Core does.
     /// </summary>
-    private static readonly byte[] BuildId = typeof(CommitDataFormat).Module.ModuleVersionId.ToByteArray();
+    private static readonly byte[] BuildId = typeof(RevisionDataFormat).Module.ModuleVersionId.ToByteArray();
 
     private const int HeaderLength = 4 + 1 + 16;
     private const int ChecksumLength = 8;
 
-    public static byte[] Encode(RevisionData data)
+    public static byte[] Encode(RevisionData data, IReadOnlyList<FileVersion>? readFrom = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
@@ -32,6 +33,12 @@ internal static class CommitDataFormat
             writer.Write(Magic);
             writer.Write(Version);
             writer.Write(BuildId);
+            WriteList(writer, readFrom ?? [], (w, file) =>
+            {
+                w.Write(file.Path);
+                w.Write(file.Hash is not null);
+                w.Write(file.Hash ?? []);
+            });
             WriteFiles(writer, data.Params);
             WriteFiles(writer, data.Metrics);
             WriteList(writer, data.Deps, (w, d) => WriteFileState(w, d.Path, d.Hash, d.Size, d.FileCount));
@@ -51,8 +58,12 @@ internal static class CommitDataFormat
     }
 
     /// <summary><paramref name="identity"/> with the cached parts, or null when the bytes are damaged or from another build.</summary>
-    public static RevisionData? TryDecode(byte[] bytes, RevisionData identity)
+    public static RevisionData? TryDecode(byte[] bytes, RevisionData identity) =>
+        TryDecode(bytes, identity, out var readFrom) is { } data && readFrom.Count == 0 ? data : null;
+
+    public static RevisionData? TryDecode(byte[] bytes, RevisionData identity, out IReadOnlyList<FileVersion> readFrom)
     {
+        readFrom = [];
         if (bytes.Length < HeaderLength + ChecksumLength
             || !bytes.AsSpan(0, 4).SequenceEqual(Magic)
             || bytes[4] != Version
@@ -65,6 +76,7 @@ internal static class CommitDataFormat
         using var reader = new BinaryReader(new MemoryStream(bytes, HeaderLength, bytes.Length - HeaderLength - ChecksumLength), Encoding.UTF8);
         try
         {
+            var versions = ReadList(reader, r => new FileVersion(r.ReadString(), r.ReadBoolean() ? r.ReadBytes(FileVersion.HashLength) : null));
             var data = identity with
             {
                 Params = ReadList(reader, ReadFile),
@@ -73,7 +85,13 @@ internal static class CommitDataFormat
                 Outs = ReadList(reader, r => new OutputEntry(
                     r.ReadString(), ReadNullableString(r), ReadNullableLong(r), ReadNullableLong(r), r.ReadBoolean(), r.ReadBoolean())),
             };
-            return reader.BaseStream.Position == reader.BaseStream.Length ? data : null;
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+            {
+                return null;
+            }
+
+            readFrom = versions;
+            return data;
         }
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or FormatException)
         {

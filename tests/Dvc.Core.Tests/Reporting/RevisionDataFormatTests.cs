@@ -4,7 +4,7 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Tests.Reporting;
 
 [TestClass]
-public sealed class CommitDataFormatTests
+public sealed class RevisionDataFormatTests
 {
     private static readonly RevisionData Sample = new()
     {
@@ -27,7 +27,7 @@ public sealed class CommitDataFormatTests
     {
         var identity = new RevisionData { Rev = Sample.Rev, BranchName = "main", Timestamp = DateTimeOffset.MaxValue };
 
-        var decoded = CommitDataFormat.TryDecode(CommitDataFormat.Encode(Sample), identity);
+        var decoded = RevisionDataFormat.TryDecode(RevisionDataFormat.Encode(Sample), identity);
 
         Assert.IsNotNull(decoded);
         Assert.AreEqual("main", decoded.BranchName);
@@ -40,6 +40,24 @@ public sealed class CommitDataFormatTests
     }
 
     [TestMethod]
+    public void WorkspaceEntryKeepsTheFileVersionsItWasReadFrom()
+    {
+        var readFrom = new[] { FileVersion.Of("dvc.yaml", "stages: {}\n"), FileVersion.Of("metrics.json", null) };
+        var bytes = RevisionDataFormat.Encode(Sample, readFrom);
+
+        var decoded = RevisionDataFormat.TryDecode(bytes, new RevisionData { Rev = RevisionData.WorkspaceRev }, out var versions);
+
+        Assert.IsNotNull(decoded);
+        Assert.HasCount(2, versions);
+        Assert.IsTrue(versions[0].Matches("stages: {}\n"));
+        Assert.IsFalse(versions[0].Matches("stages: {}"));
+        Assert.IsFalse(versions[0].Matches(null));
+        Assert.IsTrue(versions[1].Matches(null));
+        Assert.IsFalse(versions[1].Matches(""));
+        Assert.IsNull(RevisionDataFormat.TryDecode(bytes, new RevisionData { Rev = Sample.Rev }), "never taken for a commit");
+    }
+
+    [TestMethod]
     [DataRow(0, DisplayName = "empty file")]
     [DataRow(1, DisplayName = "truncated")]
     [DataRow(2, DisplayName = "a flipped bit")]
@@ -47,7 +65,7 @@ public sealed class CommitDataFormatTests
     [DataRow(4, DisplayName = "trailing bytes")]
     public void DamagedOrForeignBytesAreRejected(int damage)
     {
-        var bytes = CommitDataFormat.Encode(Sample);
+        var bytes = RevisionDataFormat.Encode(Sample);
         bytes = damage switch
         {
             0 => [],
@@ -57,7 +75,7 @@ public sealed class CommitDataFormatTests
             _ => [.. bytes, 0],
         };
 
-        Assert.IsNull(CommitDataFormat.TryDecode(bytes, new RevisionData { Rev = Sample.Rev }));
+        Assert.IsNull(RevisionDataFormat.TryDecode(bytes, new RevisionData { Rev = Sample.Rev }));
     }
 
     private static byte[] Flip(byte[] bytes, int index)
