@@ -5,15 +5,8 @@ using Microsoft.Build.Framework;
 namespace Dvc.Build.Tasks;
 
 /// <summary><c>dvc dag</c>: the pipeline graph as ASCII art, dot, mermaid or markdown.</summary>
-public sealed class DvcDag : DvcTask
+public sealed class DvcDag : DvcPlanTask
 {
-    [Required]
-    public string ProjectDirectory { get; set; } = "";
-
-    public string? Targets { get; set; }
-
-    public bool AllPipelines { get; set; }
-
     /// <summary>ascii (default), dot, mermaid or md.</summary>
     public string? Format { get; set; }
 
@@ -27,12 +20,7 @@ public sealed class DvcDag : DvcTask
             "md" or "markdown" => DagFormat.Markdown,
             _ => throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidOption, $"unknown Format '{Format}': use ascii, dot, mermaid or md"),
         };
-        var (context, plan) = PlannedPipeline.Load(new PlanRequest
-        {
-            ProjectDirectory = ProjectDirectory,
-            Targets = Targets,
-            AllPipelines = AllPipelines,
-        });
+        var (context, plan) = PlannedPipeline.Load(Request);
         using (context)
         {
             var text = DagRenderer.Render(context.Graph, format, string.IsNullOrWhiteSpace(Targets) ? null : plan);

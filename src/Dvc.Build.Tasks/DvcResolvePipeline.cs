@@ -11,24 +11,8 @@ namespace Dvc.Build.Tasks;
 /// Loads and validates the pipeline, orders the stages to visit and returns one item per stage
 /// with the files MSBuild compares for its up-to-date check. Nothing runs if anything is invalid.
 /// </summary>
-public sealed class DvcResolvePipeline : DvcTask
+public sealed class DvcResolvePipeline : DvcPlanTask
 {
-    /// <summary>The folder whose dvc.yaml is reproduced by default.</summary>
-    [Required]
-    public string ProjectDirectory { get; set; } = "";
-
-    /// <summary>';'-separated stage names, <c>file:stage</c> or output paths (the Stage property).</summary>
-    public string? Targets { get; set; }
-
-    public bool SingleItem { get; set; }
-
-    public bool Downstream { get; set; }
-
-    public bool AllPipelines { get; set; }
-
-    /// <summary>Makes every stage out of date for MSBuild, so each is reproduced (the Force property).</summary>
-    public bool Force { get; set; }
-
     public bool NoRunCache { get; set; }
 
     /// <summary>Set by ExpRun: the experiment's name; its stages see DVC_EXP_NAME.</summary>
@@ -61,14 +45,7 @@ public sealed class DvcResolvePipeline : DvcTask
         var clock = System.Diagnostics.Stopwatch.StartNew();
         BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
         var locked = clock.ElapsedMilliseconds;
-        var request = new PlanRequest
-        {
-            ProjectDirectory = ProjectDirectory,
-            Targets = Targets,
-            SingleItem = SingleItem,
-            Downstream = Downstream,
-            AllPipelines = AllPipelines,
-        };
+        var request = Request;
         var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);
         var cachePath = ResolvedPipelineCache.PathFor(DvcRepository.Require(ProjectDirectory).BuildStateDir);
         var cacheKey = ResolvedPipelineCache.KeyOf(request, Force, typeof(DvcResolvePipeline).Assembly.Location);

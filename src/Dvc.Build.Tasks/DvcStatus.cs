@@ -8,34 +8,14 @@ namespace Dvc.Build.Tasks;
 /// <c>dvc status</c> (default) or <c>dvc repro --dry</c> (<see cref="DryRun"/>): what changed in
 /// each stage and why, with old → new values; runs nothing and writes nothing.
 /// </summary>
-public sealed class DvcStatus : DvcTask
+public sealed class DvcStatus : DvcPlanTask
 {
-    [Required]
-    public string ProjectDirectory { get; set; } = "";
-
-    public string? Targets { get; set; }
-
-    public bool SingleItem { get; set; }
-
-    public bool Downstream { get; set; }
-
-    public bool AllPipelines { get; set; }
-
-    public bool Force { get; set; }
-
     /// <summary>Print the repro plan (would run / skip, and why) instead of DVC's status listing.</summary>
     public bool DryRun { get; set; }
 
     protected override void Run()
     {
-        var (context, plan) = PlannedPipeline.Load(new PlanRequest
-        {
-            ProjectDirectory = ProjectDirectory,
-            Targets = Targets,
-            SingleItem = SingleItem,
-            Downstream = Downstream,
-            AllPipelines = AllPipelines,
-        });
+        var (context, plan) = PlannedPipeline.Load(Request);
         using (context)
         {
             var log = CreateLog();
