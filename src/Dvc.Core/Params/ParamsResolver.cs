@@ -22,34 +22,35 @@ public static class ParamsResolver
             var absolute = RepoPath.ToAbsolute(repoRoot, shown);
             if (!File.Exists(absolute))
             {
-                var message = spec.Keys is null
-                    ? $"dependency '{shown}' does not exist"
-                    : $"Parameters '{string.Join(", ", spec.Keys)}' are missing from '{shown}'.";
-                throw new DvcException(DvcErrorCode.MissingParamsFile, message, spec.Location);
+                throw Missing(spec, shown, missingKeys: null);
             }
 
-            result[spec.File] = Values(ParamsFileReader.Read(absolute, shown), spec, shown);
+            var values = Select(ParamsFileReader.Read(absolute, shown), spec, out var missing);
+            result[spec.File] = missing.Count == 0 ? values : throw Missing(spec, shown, missing);
         }
 
         return result;
     }
 
-    private static PyDict Values(PyDict content, ParamsSpec spec, string shown)
+    /// <summary>DVC's error for params a stage tracks that cannot be read.</summary>
+    /// <param name="missingKeys">The listed keys the file lacks; null when the file itself is missing.</param>
+    public static DvcException Missing(ParamsSpec spec, string shown, IReadOnlyList<string>? missingKeys) =>
+        missingKeys is null
+            ? new DvcException(
+                DvcErrorCode.MissingParamsFile,
+                spec.Keys is null
+                    ? $"dependency '{shown}' does not exist"
+                    : $"Parameters '{string.Join(", ", spec.Keys)}' are missing from '{shown}'.",
+                spec.Location)
+            : new DvcException(DvcErrorCode.MissingParamKey, $"Parameters '{string.Join(", ", missingKeys)}' are missing from '{shown}'.", spec.Location);
+
+    /// <summary>The values a spec tracks in a file's content: each listed key as written, or every
+    /// top-level key for whole-file tracking; listed keys the file lacks go to <paramref name="missing"/>.</summary>
+    public static PyDict Select(PyDict content, ParamsSpec spec, out IReadOnlyList<string> missing)
     {
-        if (spec.Keys is null)
-        {
-            var all = new PyDict();
-            foreach (var (key, value) in content)
-            {
-                all[key] = value;
-            }
-
-            return all;
-        }
-
         var values = new PyDict();
-        List<string>? missing = null;
-        foreach (var key in spec.Keys)
+        var absent = new List<string>();
+        foreach (var key in spec.Keys ?? content.Keys.ToList())
         {
             if (ParamsLookup.TryGet(content, key, out var value))
             {
@@ -57,15 +58,11 @@ public static class ParamsResolver
             }
             else
             {
-                (missing ??= new List<string>()).Add(key);
+                absent.Add(key);
             }
         }
 
-        return missing is null
-            ? values
-            : throw new DvcException(
-                DvcErrorCode.MissingParamKey,
-                $"Parameters '{string.Join(", ", missing)}' are missing from '{shown}'.",
-                spec.Location);
+        missing = absent;
+        return values;
     }
 }

@@ -1,30 +1,44 @@
-using Dvc.Core.Values;
+using Dvc.Core.Errors;
+using Dvc.Core.Lock;
 
 namespace Dvc.Core.Reporting;
 
 /// <summary>Hashes and sizes of dependencies and outputs recorded in dvc.lock, by path.</summary>
 public sealed class LockSummary
 {
-    private readonly Dictionary<string, PyDict> _deps = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PyDict> _outs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LockItem> _deps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LockItem> _outs = new(StringComparer.Ordinal);
 
     public static LockSummary Empty { get; } = new();
 
+    /// <summary>Reads the lock with the one dvc.lock parser; a lock it rejects (an old or damaged
+    /// revision) only leaves the hash columns empty, as a report must still show the revision.</summary>
     public static LockSummary Parse(string text)
     {
-        var summary = new LockSummary();
-        var root = ValueFileReader.Read("dvc.lock", text);
-        if (!root.TryGetValue("stages", out var stagesValue) || stagesValue is not PyDict stages)
+        LockFile lockFile;
+        try
         {
-            return summary;
+            lockFile = LockFile.Parse(text, "dvc.lock");
+        }
+        catch (DvcException)
+        {
+            return Empty;
         }
 
-        foreach (var (_, stageValue) in stages)
+        var summary = new LockSummary();
+        foreach (var name in lockFile.StageNames)
         {
-            if (stageValue is PyDict stage)
+            if (lockFile.TryGetEntry(name, out var entry))
             {
-                Collect(stage, "deps", summary._deps);
-                Collect(stage, "outs", summary._outs);
+                foreach (var dep in entry.Deps)
+                {
+                    summary._deps.TryAdd(dep.Path, dep);
+                }
+
+                foreach (var output in entry.Outs)
+                {
+                    summary._outs.TryAdd(output.Path, output);
+                }
             }
         }
 
@@ -32,32 +46,10 @@ public sealed class LockSummary
     }
 
     public DependencyEntry Dependency(string path) =>
-        _deps.TryGetValue(path, out var d) ? new DependencyEntry(path, Hash(d), Number(d, "size"), Number(d, "nfiles")) : new DependencyEntry(path, null, null, null);
+        _deps.TryGetValue(path, out var d) ? new DependencyEntry(path, d.Md5, d.Size, d.NFiles) : new DependencyEntry(path, null, null, null);
 
     public OutputEntry Output(string path, bool useCache) =>
         _outs.TryGetValue(path, out var o)
-            ? new OutputEntry(path, Hash(o), Number(o, "size"), Number(o, "nfiles"), useCache, false)
+            ? new OutputEntry(path, o.Md5, o.Size, o.NFiles, useCache, false)
             : new OutputEntry(path, null, null, null, useCache, false);
-
-    private static void Collect(PyDict stage, string section, Dictionary<string, PyDict> into)
-    {
-        if (!stage.TryGetValue(section, out var value) || value is not List<object?> items)
-        {
-            return;
-        }
-
-        foreach (var item in items.OfType<PyDict>())
-        {
-            if (item.TryGetValue("path", out var p) && p is string path)
-            {
-                into.TryAdd(path, item);
-            }
-        }
-    }
-
-    // DVC 3 locks name the algorithm in "hash"; 2.x locks only have the md5 key.
-    private static string? Hash(PyDict entry) =>
-        entry.TryGetValue("md5", out var md5) && md5 is string m ? m : null;
-
-    private static long? Number(PyDict entry, string key) => entry.TryGetValue(key, out var v) && v is long l ? l : null;
 }

@@ -36,13 +36,9 @@ public static class PipelineValidator
                     continue;
                 }
 
-                if (!values.FileExists || values.MissingKeys.Count > 0)
+                if (values.Problem(stage) is { } problem)
                 {
-                    var keys = values.FileExists ? values.MissingKeys : spec.Keys ?? Array.Empty<string>();
-                    throw new DvcException(
-                        values.FileExists ? DvcErrorCode.MissingParamKey : DvcErrorCode.MissingParamsFile,
-                        $"failed to reproduce '{stage.Addressing}': Parameters '{string.Join(", ", keys)}' are missing from '{values.File}'.",
-                        spec.Location ?? stage.Location);
+                    throw problem;
                 }
             }
         }

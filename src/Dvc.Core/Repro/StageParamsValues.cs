@@ -1,3 +1,6 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Params;
+using Dvc.Core.Pipeline;
 using Dvc.Core.Values;
 
 namespace Dvc.Core.Repro;
@@ -8,4 +11,18 @@ namespace Dvc.Core.Repro;
 /// <param name="Values">Tracked key (as written) → value, only for keys present in the file; for
 /// whole-file tracking, every top-level key.</param>
 /// <param name="MissingKeys">Listed keys not found in the file.</param>
-public sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys);
+public sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys)
+{
+    /// <summary>DVC's "failed to reproduce" error when the file or some keys are missing, else null.</summary>
+    public DvcException? Problem(StageDefinition stage)
+    {
+        if (FileExists && MissingKeys.Count == 0)
+        {
+            return null;
+        }
+
+        var spec = stage.Params.First(p => p.File == File);
+        var error = ParamsResolver.Missing(spec, File, FileExists ? MissingKeys : null);
+        return new DvcException(error.Code, $"failed to reproduce '{stage.Addressing}': {error.Message}", error.Location ?? stage.Location);
+    }
+}

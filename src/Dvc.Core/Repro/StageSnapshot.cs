@@ -26,14 +26,9 @@ public static class StageSnapshot
         var parameters = new List<KeyValuePair<string, PyDict>>();
         foreach (var values in context.Workspace.ReadParams(stage))
         {
-            var spec = stage.Params.First(p => p.File == values.File);
-            if (!values.FileExists || values.MissingKeys.Count > 0)
+            if (values.Problem(stage) is { } problem)
             {
-                var keys = values.FileExists ? values.MissingKeys : spec.Keys ?? Array.Empty<string>();
-                throw new DvcException(
-                    values.FileExists ? DvcErrorCode.MissingParamKey : DvcErrorCode.MissingParamsFile,
-                    $"failed to reproduce '{stage.Addressing}': Parameters '{string.Join(", ", keys)}' are missing from '{values.File}'.",
-                    spec.Location);
+                throw problem;
             }
 
             parameters.Add(new(values.File, values.Values));

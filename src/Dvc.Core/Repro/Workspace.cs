@@ -77,21 +77,7 @@ public sealed class Workspace : IDisposable
                 continue;
             }
 
-            var all = ReadParamsFile(absolute);
-            var values = new PyDict();
-            var missing = new List<string>();
-            foreach (var key in spec.Keys ?? all.Keys.ToList())
-            {
-                if (ParamsLookup.TryGet(all, key, out var value))
-                {
-                    values[key] = value;
-                }
-                else
-                {
-                    missing.Add(key);
-                }
-            }
-
+            var values = ParamsResolver.Select(ReadParamsFile(absolute), spec, out var missing);
             result.Add(new StageParamsValues(spec.File, true, values, missing));
         }
 
