@@ -33,12 +33,8 @@ public sealed class ExperimentRevisions
             return _collector.ReadCommit(experiment.CommitSha, experiment.CommitTime ?? DateTimeOffset.UnixEpoch, null, experiment.Name);
         }
 
-        if (_workspace.Git.ResolveCommit(revision) is null)
-        {
-            throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{revision}' is not a valid experiment name or git revision");
-        }
-
-        var (sha, time) = GitRefLister.ResolveCommit(_workspace.Git.RootDir, revision);
+        var (sha, time) = _workspace.Git.CommitOf(revision)
+            ?? throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{revision}' is not a valid experiment name or git revision");
         return _collector.ReadCommit(sha, time, revision, null);
     }
 
@@ -46,9 +42,9 @@ public sealed class ExperimentRevisions
     /// commit when asked) with its experiments, newest first.</summary>
     public IReadOnlyList<ExperimentRow> Rows(bool allBranches, bool allCommits)
     {
-        var gitRoot = _workspace.Git.RootDir;
-        var head = GitRefLister.ReadHead(gitRoot);
-        var rows = _collector.Collect(head, GitRefLister.ListExperiments(gitRoot, head.Sha)).ToList();
+        var git = _workspace.Git;
+        var (headSha, headTime) = git.CommitOf("HEAD") ?? throw ExperimentErrors.EmptyRepository();
+        var rows = _collector.Collect((headSha, headTime, git.CurrentBranch()), git.ExperimentRefs(headSha)).ToList();
         var baselines = new List<(string Sha, string? Name)>();
         if (allCommits)
         {
@@ -63,10 +59,10 @@ public sealed class ExperimentRevisions
             }
         }
 
-        foreach (var (sha, name) in baselines.Where(b => b.Sha != head.Sha).DistinctBy(b => b.Sha))
+        foreach (var (sha, name) in baselines.Where(b => b.Sha != headSha).DistinctBy(b => b.Sha))
         {
-            var (_, time) = GitRefLister.ResolveCommit(gitRoot, sha);
-            var experiments = GitRefLister.ListExperiments(gitRoot, sha)
+            var (_, time) = git.CommitOf(sha)!.Value;
+            var experiments = git.ExperimentRefs(sha)
                 .OrderByDescending(e => e.CommitTime)
                 .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
                 .ToList();

@@ -48,6 +48,27 @@ public sealed partial class GitRepository
         RunRefUpdate(["update-ref", "-d", refName, expectedOldSha], refName);
 
     /// <summary>Every ref under <paramref name="prefix"/> (e.g. "refs/exps/"), in one git call.</summary>
+    /// <summary>A revision's full SHA and commit time, or null when it names no commit.</summary>
+    public (string Sha, DateTimeOffset CommitTime)? CommitOf(string revision)
+    {
+        var result = TryRun(["log", "-1", "--format=%H%x00%ct", revision, "--"]);
+        if (!result.Succeeded)
+        {
+            return null;
+        }
+
+        var fields = result.StandardOutput.Trim().Split('\0');
+        return fields.Length == 2 && long.TryParse(fields[1], out var seconds)
+            ? (fields[0], DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : null;
+    }
+
+    /// <summary>The experiments recorded on a baseline (refs/exps/&lt;b[:2]&gt;/&lt;b[2:]&gt;/&lt;name&gt;), with commit times.</summary>
+    public IReadOnlyList<(string RefName, string Sha, DateTimeOffset CommitTime)> ExperimentRefs(string baselineSha) =>
+        ListRefs(Experiments.ExpRef.BaselinePrefix(baselineSha))
+            .Select(r => (r.Name, r.Sha, r.CommitTime ?? DateTimeOffset.UnixEpoch))
+            .ToList();
+
     public IReadOnlyList<GitRef> ListRefs(string prefix)
     {
         // %00 separators: ref names cannot contain NUL, so no quoting problems.

@@ -131,10 +131,11 @@ public sealed class ExperimentCollectorTests
 
     private static (IReadOnlyList<ExperimentRow> Rows, int BlobRequests) CollectCountingBlobs(TempRepo repo, string baselineSha)
     {
-        var head = GitRefLister.ReadHead(repo.Root);
-        Assert.AreEqual(baselineSha, head.Sha);
+        var git = new GitRepository(repo.Root);
+        var (headSha, headTime) = git.CommitOf("HEAD")!.Value;
+        Assert.AreEqual(baselineSha, headSha);
         using var collector = new ExperimentCollector(repo.Root, Path.Combine(repo.Root, Project));
-        var rows = collector.Collect(head, GitRefLister.ListExperiments(repo.Root, head.Sha));
+        var rows = collector.Collect((headSha, headTime, git.CurrentBranch()), git.ExperimentRefs(headSha));
         return (rows, collector.BlobRequests);
     }
 
