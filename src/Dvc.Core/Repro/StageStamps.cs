@@ -127,14 +127,22 @@ public sealed class StageStamps
         var absolute = _context.Repository.Absolute(repoRelative);
         if (System.IO.Directory.Exists(absolute))
         {
+            // One walk gives the files and the folders whose mtimes the resolved-plan cache watches.
             _expanded.TryAdd(absolute, 0);
-            foreach (var sub in System.IO.Directory.EnumerateDirectories(absolute, "*", SearchOption.AllDirectories))
+            var found = new List<string>();
+            foreach (var entry in new DirectoryInfo(absolute).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
             {
-                _expanded.TryAdd(sub, 0);
+                if (entry is DirectoryInfo)
+                {
+                    _expanded.TryAdd(entry.FullName, 0);
+                }
+                else
+                {
+                    found.Add(entry.FullName);
+                }
             }
 
-            var found = System.IO.Directory.GetFiles(absolute, "*", SearchOption.AllDirectories);
-            Array.Sort(found, StringComparer.Ordinal);
+            found.Sort(StringComparer.Ordinal);
             files.AddRange(found);
             listing.Add(repoRelative + "/");
             foreach (var file in found)
