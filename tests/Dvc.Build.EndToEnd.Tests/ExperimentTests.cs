@@ -263,8 +263,16 @@ public sealed class ExperimentTests
         var show = Build(repo, "", "ExpShow");
         Assert.AreEqual(0, show.ExitCode, show.ToString());
         var table = show.MessageLines.ToList();
-        Assert.IsTrue(table.Any(l => l.Contains("├── ") && l.Contains("[lr-25]")), show.ToString());
-        Assert.IsTrue(table.Any(l => l.Contains("└── ") && l.Contains("[lr-01]")), show.ToString());
+        // Newest first; two runs within one second are ordered by sha, as DVC does.
+        var newestFirst = repo.Git("for-each-ref", "--format=%(committerdate:unix) %(objectname) %(refname:lstrip=4)", "refs/exps")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' '))
+            .OrderByDescending(f => long.Parse(f[0])).ThenByDescending(f => f[1], StringComparer.Ordinal)
+            .Select(f => f[2])
+            .ToList();
+        CollectionAssert.AreEquivalent(new[] { "lr-01", "lr-25" }, newestFirst);
+        Assert.IsTrue(table.Any(l => l.Contains("├── ") && l.Contains($"[{newestFirst[0]}]")), show.ToString());
+        Assert.IsTrue(table.Any(l => l.Contains("└── ") && l.Contains($"[{newestFirst[1]}]")), show.ToString());
         var json = Build(repo, "", "ExpShow", "Format=json");
         var parsed = System.Text.Json.JsonDocument.Parse(string.Join("\n", json.MessageLines));
         Assert.AreEqual("workspace", parsed.RootElement[0].GetProperty("rev").GetString());

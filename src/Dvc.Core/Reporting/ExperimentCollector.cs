@@ -38,11 +38,16 @@ public sealed class ExperimentCollector : IDisposable
     private GitBlobReader Blobs => _blobs ??= new GitBlobReader(_gitRoot);
 
     /// <summary>Workspace row, then the baseline with its experiments newest first.</summary>
+    /// <remarks>Like DVC, ties on the commit second fall back to the higher sha, so two experiments
+    /// committed within one second never swap places between runs.</remarks>
     public IReadOnlyList<ExperimentRow> Collect(
         (string Sha, DateTimeOffset CommitTime, string? Branch) baseline,
         IEnumerable<(string RefName, string Sha, DateTimeOffset CommitTime)> experiments)
     {
-        var ordered = experiments.OrderByDescending(e => e.CommitTime).ToList();
+        var ordered = experiments
+            .OrderByDescending(e => e.CommitTime)
+            .ThenByDescending(e => e.Sha, StringComparer.Ordinal)
+            .ToList();
         Prefetch(ordered.Select(e => e.Sha).Prepend(baseline.Sha).Distinct().ToList());
         var experimentRows = ordered
             .Select(e => ExperimentRow.Experiment(ReadCommit(e.Sha, e.CommitTime, branchName: null, experimentName: e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
