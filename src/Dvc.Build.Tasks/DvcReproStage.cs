@@ -48,5 +48,9 @@ public sealed class DvcReproStage : DvcTask, ICancelableTask, IIncrementalTask
         });
         session.Stamps.Refresh(stage);
         session.Stamps.TouchDone(stage);
+        if (outcome is not StageOutcome.Unchanged and not StageOutcome.Verified)
+        {
+            session.RefreshDownstreamStamps(stage);
+        }
     }
 }

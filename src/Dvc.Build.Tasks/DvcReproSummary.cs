@@ -1,3 +1,4 @@
+using Dvc.Core.Repro;
 using Dvc.Core.Repro.Parallel;
 using Microsoft.Build.Framework;
 
@@ -28,9 +29,15 @@ public sealed class DvcReproSummary : DvcTask
         if (session.Parallel is { } dispatch)
         {
             ParallelSummary.Print(session, dispatch.Manifest, dispatch.State, CreateLog());
-            return;
+        }
+        else
+        {
+            session.Finish(CreateLog());
         }
 
-        session.Finish(CreateLog());
+        if (SessionRegistry.PlanCache(BuildEngine, ProjectDirectory) is { } cached)
+        {
+            ResolvedPlanUpdater.AfterBuild(cached.Plan, session)?.Write(cached.Path);
+        }
     }
 }

@@ -50,18 +50,22 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         var cachePath = ResolvedPipelineCache.PathFor(DvcRepository.Require(ProjectDirectory).BuildStateDir);
         var cacheKey = ResolvedPipelineCache.KeyOf(request, Force, typeof(DvcResolvePipeline).Assembly.Location);
 
+        var jobs = JobCount();
+
         // An experiment records the session's outcomes, so it always resolves for real.
-        if (!isExperiment && ResolvedPipelineCache.TryReuse(cachePath, cacheKey) is { } reused)
+        var explanation = "an experiment always resolves";
+        if (!isExperiment && ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, out explanation) is { } reused)
         {
             Stages = reused.Stages.Select(ToItem).ToArray();
-            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, () => Resolve(request, isExperiment).Session));
-            Log.LogMessage(MessageImportance.Low, "Nothing changed since the pipeline was last resolved: reused the plan of {0} stages ({1} ms, {2} ms of it waiting for the build lock)", reused.Stages.Count, clock.ElapsedMilliseconds, locked);
+            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, () => LoadSession(request, isExperiment)));
+            SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, reused);
+            Log.LogMessage(MessageImportance.Low, "Reused the last resolved plan of {0} stages, {1} ({2} ms, {3} ms of it waiting for the build lock)", reused.Stages.Count, explanation, clock.ElapsedMilliseconds, locked);
             return;
         }
 
+        Log.LogMessage(MessageImportance.Low, "Resolving the pipeline: {0}", explanation);
         var (session, resolved) = Resolve(request, isExperiment);
         var context = session.Context;
-        var jobs = JobCount();
         var outOfDate = jobs > 1
             ? session.Plan.Zip(resolved).Where(p => session.Stamps.IsOutOfDate(p.First, p.Second.Inputs, p.Second.NeverStamp.Length > 0)).Select(p => p.First.Addressing).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
@@ -70,7 +74,9 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         Stages = resolved.Select(ToItem).ToArray();
         if (!isExperiment)
         {
-            ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved).Write(cachePath);
+            var captured = ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved);
+            captured.Write(cachePath);
+            SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, captured);
         }
 
         if (jobs > 1)
@@ -81,6 +87,35 @@ public sealed class DvcResolvePipeline : DvcPlanTask
 
     /// <summary>Loads, validates and plans the pipeline and refreshes every stage's stamps.</summary>
     private (ReproSession Session, List<ResolvedStage> Stages) Resolve(PlanRequest request, bool isExperiment)
+    {
+        var session = LoadSession(request, isExperiment);
+        var (context, plan) = (session.Context, session.Plan);
+        var resolved = new List<ResolvedStage>(plan.Count);
+        var upstream = DispatchPlanner.UpstreamInPlan(plan, context.Graph);
+        foreach (var stage in plan)
+        {
+            var refresh = session.Stamps.Refresh(stage);
+            var alwaysRuns = Force || stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
+            resolved.Add(new ResolvedStage(
+                stage.Addressing,
+                stage.Name,
+                stage.DvcFile,
+                stage.Kind == Dvc.Core.Pipeline.StageKind.DataSource,
+                refresh.Inputs,
+                session.Stamps.DoneStampPath(stage),
+                alwaysRuns ? session.Stamps.NeverStampPath(stage) : "",
+                TrackedParamsFile.Of(stage, context.Repository),
+                refresh.ParamsDigest,
+                upstream[resolved.Count]));
+            Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, refresh.Inputs.Count);
+        }
+
+        return (session, resolved);
+    }
+
+    /// <summary>Loads, validates and plans the pipeline; stamps are left to the stages that run
+    /// (a reused plan's stamps are already current, see ResolvedPipelineCache).</summary>
+    private ReproSession LoadSession(PlanRequest request, bool isExperiment)
     {
         var (context, plan) = PlannedPipeline.Load(request);
         var options = new ReproOptions
@@ -94,23 +129,7 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         };
         var session = new ReproSession(context, plan, options);
         PipelineValidator.ValidateInputs(context, plan);
-        var resolved = new List<ResolvedStage>(plan.Count);
-        foreach (var stage in plan)
-        {
-            var inputs = session.Stamps.Refresh(stage);
-            var alwaysRuns = Force || stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
-            resolved.Add(new ResolvedStage(
-                stage.Addressing,
-                stage.Name,
-                stage.DvcFile,
-                stage.Kind == Dvc.Core.Pipeline.StageKind.DataSource,
-                inputs,
-                session.Stamps.DoneStampPath(stage),
-                alwaysRuns ? session.Stamps.NeverStampPath(stage) : ""));
-            Log.LogMessage(MessageImportance.Low, "Stage '{0}': {1} input files", stage.Addressing, inputs.Count);
-        }
-
-        return (session, resolved);
+        return session;
     }
 
     private static ITaskItem ToItem(ResolvedStage stage)

@@ -13,6 +13,16 @@ internal static class SessionRegistry
 
     private static string BuildKey(string buildId) => "Dvc.Build.ReproSession.Build|" + buildId;
 
+    private static string PlanKey(string projectDirectory) => "Dvc.Build.ResolvedPlan|" + Path.GetFullPath(projectDirectory);
+
+    /// <summary>The plan cached for this build's request and where it is kept, so the end of a serial
+    /// build can bring it up to date (see ResolvedPlanUpdater).</summary>
+    public static void RegisterPlanCache(IBuildEngine engine, string projectDirectory, string path, ResolvedPipelineCache plan) =>
+        ((IBuildEngine4)engine).RegisterTaskObject(PlanKey(projectDirectory), new CachedPlan(path, plan), RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+
+    public static CachedPlan? PlanCache(IBuildEngine engine, string projectDirectory) =>
+        ((IBuildEngine4)engine).GetRegisteredTaskObject(PlanKey(projectDirectory), RegisteredTaskObjectLifetime.Build) as CachedPlan;
+
     public static void Register(IBuildEngine engine, string projectDirectory, ReproSession session)
     {
         var engine4 = (IBuildEngine4)engine;

@@ -39,8 +39,8 @@ public sealed class ResolvedPlanReuseTests
 
     private static int Runs(PipelineRepo repo) => repo.Read("runs.log").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static CommandResult DetailedBuild(PipelineRepo repo) =>
-        ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", "-m:1", "-t:Repro"], repo.Root);
+    private static CommandResult DetailedBuild(PipelineRepo repo, int nodes = 1) =>
+        ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", $"-m:{nodes}", "-t:Repro"], repo.Root);
 
     [TestMethod]
     public void NoOpBuildReusesThePlanAndReportsLikeDvc()
@@ -52,7 +52,7 @@ public sealed class ResolvedPlanReuseTests
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         CollectionAssert.AreEqual(new[] { "Stage 'count' didn't change, skipping", "Data and pipelines are up to date." }, result.MessageLines.ToArray(), result.ToString());
-        StringAssert.Contains(detailed.Output, "Nothing changed since the pipeline was last resolved: reused the plan of 1 stages");
+        StringAssert.Contains(detailed.Output, "Reused the last resolved plan of 1 stages, nothing changed");
         Assert.AreEqual(1, Runs(repo));
     }
 
@@ -97,5 +97,186 @@ public sealed class ResolvedPlanReuseTests
 
         Assert.AreEqual(0, forced.ExitCode, forced.ToString());
         Assert.AreEqual(2, Runs(repo), "Force makes the stage run even though the last plan was up to date");
+    }
+
+    private const string TwoStagePipeline = """
+        stages:
+          small:
+            cmd: echo small >> runs.log && echo small > small.txt
+            params:
+              - model.small
+            outs:
+              - small.txt
+          large:
+            cmd: echo large >> runs.log && echo large > large.txt
+            params:
+              - model.large
+            outs:
+              - large.txt
+        """;
+
+    private static PipelineRepo CreateUntemplated(string pipeline = TwoStagePipeline)
+    {
+        var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", pipeline);
+        repo.Write("params.yaml", "model:\n  small: 1\n  large: 10\n");
+        repo.Write(".gitignore", "/runs.log\n");
+        repo.CommitAll("pipeline");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        return repo;
+    }
+
+    /// <summary>Writes params.yaml and builds with detailed output; the build must succeed.</summary>
+    private static CommandResult EditParamsAndBuild(PipelineRepo repo, string parameters, int nodes = 1)
+    {
+        repo.Write("params.yaml", parameters);
+        var result = DetailedBuild(repo, nodes);
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        return result;
+    }
+
+    private static string[] RunsOf(PipelineRepo repo) => repo.Read("runs.log").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [TestMethod]
+    public void AParamsEditReachesOnlyTheStagesWhoseValuesChangedWithoutResolvingAgain()
+    {
+        using var repo = CreateUntemplated();
+        var edited = EditParamsAndBuild(repo, "model:\n  small: 2\n  large: 10\n");
+
+        StringAssert.Contains(edited.Output, "Reused the last resolved plan of 2 stages, new param values for 'small'");
+        Assert.IsFalse(edited.Output.Contains("Resolving the pipeline"), edited.Output);
+        StringAssert.Contains(edited.Output, "Stage 'small': param 'model.small' in 'params.yaml' modified: 1 -> 2");
+        CollectionAssert.AreEqual(new[] { "small", "large", "small" }, RunsOf(repo), "only 'small' ran again");
+        StringAssert.Contains(repo.Read("dvc.lock"), "model.small: 2");
+    }
+
+    [TestMethod]
+    public void TheBuildAfterAParamsEditReusesThePlanAndRunsNothing()
+    {
+        using var repo = CreateUntemplated();
+        repo.Write("params.yaml", "model:\n  small: 2\n  large: 10\n");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+
+        var next = DetailedBuild(repo, nodes: 2);
+        var plain = repo.Build("Repro");
+
+        Assert.AreEqual(0, next.ExitCode, next.Output);
+        StringAssert.Contains(next.Output, "Reused the last resolved plan of 2 stages, nothing changed", "dvc.lock was written by the build itself");
+        CollectionAssert.AreEqual(new[] { "Stage 'small' didn't change, skipping", "Stage 'large' didn't change, skipping", "Data and pipelines are up to date." }, plain.MessageLines.ToArray(), plain.ToString());
+        Assert.AreEqual(3, RunsOf(repo).Length);
+    }
+
+    [TestMethod]
+    public void AnEditThatKeepsTheValuesRunsNothing()
+    {
+        using var repo = CreateUntemplated();
+        var edited = EditParamsAndBuild(repo, "# a comment\nmodel:\n  large: 10\n  small: 1\n");
+
+        StringAssert.Contains(edited.Output, "edited params files leave every stage's values as they were");
+        Assert.AreEqual(2, RunsOf(repo).Length);
+    }
+
+    [TestMethod]
+    public void AMissingParamIsReportedByAFullResolve()
+    {
+        using var repo = CreateUntemplated();
+        repo.Write("params.yaml", "model:\n  large: 10\n");
+
+        var result = repo.Build("Repro");
+
+        Assert.AreNotEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "model.small", result.ToString());
+        StringAssert.Contains(result.Output, "error DVC", result.ToString());
+        Assert.AreEqual(2, RunsOf(repo).Length);
+    }
+
+    [TestMethod]
+    public void ParamsUsedForTemplatingMakeTheBuildResolveAgain()
+    {
+        using var repo = CreateSettled();
+        var result = EditParamsAndBuild(repo, "scale: 5\n");
+
+        StringAssert.Contains(result.Output, "Resolving the pipeline: '" + Path.Combine(repo.Root, "params.yaml") + "' changed");
+        Assert.AreEqual("1\n5\n", repo.Read("count.txt"), "the command was interpolated with the new value");
+    }
+
+    [TestMethod]
+    public void ParallelStagesAfterAParamsEditAreDispatchedFromAFullResolve()
+    {
+        using var repo = CreateUntemplated();
+        var result = EditParamsAndBuild(repo, "model:\n  small: 3\n  large: 30\n", nodes: 2);
+
+        StringAssert.Contains(result.Output, "Resolving the pipeline: out-of-date stages can run in parallel");
+        CollectionAssert.AreEquivalent(new[] { "small", "large", "small", "large" }, RunsOf(repo));
+    }
+
+    [TestMethod]
+    public void AFileAddedWithAnOldTimestampToAnUpstreamOutputReachesItsConsumerInTheSameBuild()
+    {
+        const string Pipeline = """
+            stages:
+              produce:
+                cmd: mkdir -p outdir && echo x > outdir/f${n}.txt && touch -d 2000-01-01 outdir/f${n}.txt
+                params:
+                  - n
+                outs:
+                  - outdir:
+                      persist: true
+              consume:
+                cmd: ls outdir > listing.txt
+                deps:
+                  - outdir
+                outs:
+                  - listing.txt
+            """;
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", Pipeline);
+        repo.Write("params.yaml", "n: 1\n");
+        repo.CommitAll("pipeline");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        repo.Write("params.yaml", "n: 2\n");
+
+        var result = repo.Build("Repro");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.AreEqual("f1.txt\nf2.txt\n", repo.Read("listing.txt"), result.ToString());
+    }
+
+    [TestMethod]
+    public void AFolderChangedBehindAStageThatWasAlreadyCheckedIsSeenByTheNextBuild()
+    {
+        // 'side' writes into 'reader''s dependency without declaring it; MSBuild checked 'reader'
+        // before 'side' ran, so only the next build can see the change, and the cached plan must not hide it.
+        const string Pipeline = """
+            stages:
+              reader:
+                cmd: ls data/other > seen.txt
+                deps:
+                  - data/other
+                outs:
+                  - seen.txt
+              side:
+                cmd: echo x > data/other/side${n}.txt && echo ${n} > side.txt
+                params:
+                  - n
+                outs:
+                  - side.txt
+            """;
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", Pipeline.Replace("${n}", "$(cat n.txt)"));
+        repo.Write("n.txt", "1\n");
+        repo.Write("params.yaml", "n: 1\n");
+        repo.Write("data/other/a.txt", "a\n");
+        repo.CommitAll("pipeline");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        Assert.AreEqual("a.txt\n", repo.Read("seen.txt"));
+        repo.Write("n.txt", "2\n");
+        repo.Write("params.yaml", "n: 2\n");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+
+        var next = DetailedBuild(repo);
+
+        Assert.AreEqual(0, next.ExitCode, next.Output);
+        Assert.AreEqual("a.txt\nside1.txt\nside2.txt\n", repo.Read("seen.txt"), next.Output);
     }
 }

@@ -8,14 +8,29 @@ public static class DataSourceFinder
 {
     /// <param name="isOutput">Whether a repository-relative folder is a stage's output (not entered,
     /// as DVC does not descend into outputs).</param>
-    /// <param name="visited">Receives every folder looked into: a new .dvc file changes its folder's
-    /// mtime, so watching these is enough to know the search would find the same files.</param>
+    /// <param name="visited">Receives every folder looked into: while each keeps its
+    /// <see cref="FolderSignature"/>, the search would find the same files.</param>
     /// <returns>Repository-relative, '/'-separated paths, in collection order.</returns>
     public static IReadOnlyList<string> Find(string repoRoot, Func<string, bool> isOutput, ICollection<string>? visited = null)
     {
         var found = new List<string>();
         Visit(repoRoot, "", isOutput, found, visited);
         return found;
+    }
+
+    /// <summary>What the search sees of one folder: its .dvc files and its subfolders (and which are
+    /// links). Any other entry may come and go (an editor's atomic save, dvc.lock being replaced)
+    /// without changing what the search finds.</summary>
+    public static string FolderSignature(string absolute)
+    {
+        if (!Directory.Exists(absolute))
+        {
+            return "";
+        }
+
+        var files = Directory.GetFiles(absolute, "*.dvc").Select(Path.GetFileName);
+        var folders = new DirectoryInfo(absolute).EnumerateDirectories().Select(d => d.Name + (d.LinkTarget is null ? "/" : "@"));
+        return string.Join('\n', files.Concat(folders).Order(StringComparer.Ordinal));
     }
 
     private static void Visit(string absolute, string relative, Func<string, bool> isOutput, List<string> found, ICollection<string>? visited)

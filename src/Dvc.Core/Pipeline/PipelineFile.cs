@@ -23,6 +23,12 @@ public sealed class PipelineFile
     /// params.yaml used for templating and each vars file. A change in any of them can change stages.</summary>
     public IReadOnlyList<string> FilesRead { get; init; } = Array.Empty<string>();
 
+    /// <summary>The files of <see cref="FilesRead"/> whose values cannot change the stages: the
+    /// default params.yaml when nothing is interpolated and no other vars are declared. Only whether
+    /// they still parse matters to the definition (their values still matter to the stages that
+    /// track them as params).</summary>
+    public IReadOnlyList<string> ValueOnlyFiles { get; init; } = Array.Empty<string>();
+
     /// <summary>The stages a target names: one stage by its full name, or every stage of a
     /// foreach/matrix group by the group's name (as <c>dvc repro train</c> does).</summary>
     public IReadOnlyList<StageDefinition> FindStages(string nameOrGroup)

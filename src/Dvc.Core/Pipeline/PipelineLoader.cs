@@ -48,8 +48,19 @@ public static class PipelineLoader
             Metrics = TopLevelStrings(template, map["metrics"], "metrics"),
             Plots = TopLevelStrings(template, map["plots"], "plots"),
             FilesRead = filesRead,
+            ValueOnlyFiles = UsesVars(text, map) ? Array.Empty<string>() : filesRead.Skip(1).ToList(),
         };
     }
+
+    /// <summary>
+    /// Whether the stages can depend on the values of the vars files: through ${} interpolation, or
+    /// through declared vars, whose keys may clash with params.yaml's. Without either, params.yaml is
+    /// loaded as vars (DVC always does) but nothing reads it. Conservative: any "${" counts.
+    /// </summary>
+    private static bool UsesVars(string text, YMap root) =>
+        text.Contains("${", StringComparison.Ordinal)
+        || root["vars"] is not null
+        || (root["stages"] is YMap stages && stages.Entries.Any(e => e.Value is YMap stage && (stage["vars"] is not null || (stage["do"] as YMap)?["vars"] is not null)));
 
     private static List<string> TopLevelStrings(PipelineTemplate template, YNode? section, string name)
     {

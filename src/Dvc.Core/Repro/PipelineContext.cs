@@ -16,6 +16,7 @@ public sealed class PipelineContext : IDisposable
     private readonly object _lockGate = new();
     private readonly SortedSet<string> _changedFiles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DataSourceFile> _dataSources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Hashing.FileStamp> _written = new(StringComparer.Ordinal);
 
     private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, IReadOnlyList<DataSourceFile> dataSources, StageGraph graph)
     {
@@ -57,6 +58,19 @@ public sealed class PipelineContext : IDisposable
         }
     }
 
+    /// <summary>The dvc.lock and .dvc files this build wrote, each with its stamp right after the
+    /// write: a file still carrying that stamp holds exactly what the build last put there.</summary>
+    public IReadOnlyDictionary<string, Hashing.FileStamp> WrittenDefinitionFiles
+    {
+        get
+        {
+            lock (_lockGate)
+            {
+                return new Dictionary<string, Hashing.FileStamp>(_written, StringComparer.Ordinal);
+            }
+        }
+    }
+
     public void NoteChangedFile(string absolutePath)
     {
         lock (_changedFiles)
@@ -90,28 +104,33 @@ public sealed class PipelineContext : IDisposable
     /// Every file whose content decides what this context resolved to: the pipeline and lock files,
     /// the files templating read, the params files stages track and the .dvc files. Unchanged
     /// files (and unchanged <see cref="SearchedDirectories"/>) mean an identical pipeline.
+    /// <c>ValuesOnly</c> marks the params files the stage definitions do not depend on (see
+    /// <see cref="PipelineFile.ValueOnlyFiles"/>): an edit to them changes only tracked param values.
     /// </summary>
-    public IReadOnlyList<string> DefinitionFiles()
+    public IReadOnlyList<(string Path, bool ValuesOnly)> DefinitionFiles()
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var definitions = new SortedSet<string>(StringComparer.Ordinal);
+        var valuesOnly = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in Files)
         {
-            files.Add(Repository.Absolute(file.DvcFile));
-            files.Add(Repository.Absolute(LockPathFor(file.DvcFile)));
-            files.UnionWith(file.FilesRead.Select(Path.GetFullPath));
+            definitions.Add(Repository.Absolute(file.DvcFile));
+            definitions.Add(Repository.Absolute(LockPathFor(file.DvcFile)));
+            definitions.UnionWith(file.FilesRead.Select(Path.GetFullPath).Except(file.ValueOnlyFiles.Select(Path.GetFullPath)));
+            valuesOnly.UnionWith(file.ValueOnlyFiles.Select(Path.GetFullPath));
         }
 
         foreach (var stage in Stages)
         {
             if (stage.Kind == StageKind.DataSource)
             {
-                files.Add(Repository.Absolute(stage.DvcFile));
+                definitions.Add(Repository.Absolute(stage.DvcFile));
             }
 
-            files.UnionWith(stage.Params.Select(p => Repository.Absolute(stage.PathFromRoot(p.File))));
+            valuesOnly.UnionWith(stage.Params.Select(p => Repository.Absolute(stage.PathFromRoot(p.File))));
         }
 
-        return files.ToList();
+        valuesOnly.ExceptWith(definitions);
+        return definitions.Select(f => (f, false)).Concat(valuesOnly.Select(f => (f, true))).OrderBy(f => f.Item1, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every dvc.yaml below the repository root (<c>-p:AllPipelines=true</c>), skipping
@@ -191,6 +210,7 @@ public sealed class PipelineContext : IDisposable
                 // keeps its timestamp, which MSBuild's up-to-date checks rely on.
                 lockFile.SetEntry(stage.Name, entry);
                 lockFile.WriteAtomic(path);
+                _written[path] = Hashing.FileStamp.Of(path);
                 NoteChangedFile(path);
             }
 
@@ -211,6 +231,7 @@ public sealed class PipelineContext : IDisposable
 
             var path = Repository.Absolute(stage.DvcFile);
             DataSourceWriter.Write(path, entry.Outs, source.Document);
+            _written[path] = Hashing.FileStamp.Of(path);
             _dataSources[stage.DvcFile] = DataSourceFile.Load(Repository.RootDir, stage.DvcFile);
             NoteChangedFile(path);
             return true;

@@ -89,6 +89,23 @@ public sealed class ReproSession : IDisposable
         Plan.FirstOrDefault(s => s.Addressing == addressing)
         ?? throw new InvalidOperationException($"stage '{addressing}' is not part of this build's plan");
 
+    /// <summary>
+    /// After <paramref name="stage"/> wrote its outputs: refreshes the stamps of the planned stages
+    /// that depend on it, so that MSBuild's check of each of them, which comes later, sees a changed
+    /// file list. New output files may carry old timestamps (a persistent output gaining a file
+    /// copied with its mtime) that the timestamp check alone would take for unchanged.
+    /// </summary>
+    public void RefreshDownstreamStamps(StageDefinition stage)
+    {
+        foreach (var next in Context.Graph.Downstream(stage))
+        {
+            if (Plan.Contains(next))
+            {
+                Stamps.Refresh(next);
+            }
+        }
+    }
+
     /// <summary>Reports the stages before <paramref name="stage"/> that MSBuild skipped as up to date.</summary>
     public void BeforeStage(StageDefinition stage, IReproLog log)
     {

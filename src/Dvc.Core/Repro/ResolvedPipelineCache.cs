@@ -8,18 +8,27 @@ namespace Dvc.Core.Repro;
 /// The last resolved plan of a project, so that a build in which nothing changed does not parse
 /// dvc.yaml, dvc.lock and params files at all: it is reused only when every file that decided it
 /// (inode, mtime, size), every folder whose listing went into it (mtime), and the request are the
-/// same, and MSBuild would skip every stage anyway (all inputs older than the done stamps). Any
-/// other build resolves from scratch, so the cache can only make a no-op faster, never different.
+/// same. The one edit it absorbs is to params files the definitions do not depend on: then only the
+/// stages whose tracked values changed are sent to MSBuild as out of date (see
+/// <see cref="ParamsEditReconciler"/>). Any other build resolves from scratch, so the cache can
+/// only make a build faster, never different.
 /// </summary>
 public sealed class ResolvedPipelineCache
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
 
     public required string Key { get; init; }
 
-    public required IReadOnlyList<(string Path, FileStamp Stamp)> Files { get; init; }
+    /// <summary>ValuesOnly: see <see cref="PipelineContext.DefinitionFiles"/>.</summary>
+    public required IReadOnlyList<(string Path, FileStamp Stamp, bool ValuesOnly)> Files { get; init; }
 
+    /// <summary>The folders expanded into stage inputs, each with its mtime when listed: adding or
+    /// removing a file changes a folder's mtime, so an unchanged mtime means an unchanged list.</summary>
     public required IReadOnlyList<(string Path, long MtimeTicks)> Directories { get; init; }
+
+    /// <summary>The folders searched for .dvc files, with their mtime and
+    /// <see cref="DataSources.DataSourceFinder.FolderSignature"/>; the signature decides when the mtime changed.</summary>
+    public required IReadOnlyList<(string Path, long MtimeTicks, string Signature)> SearchedDirectories { get; init; }
 
     public required IReadOnlyList<ResolvedStage> Stages { get; init; }
 
@@ -35,40 +44,99 @@ public sealed class ResolvedPipelineCache
 
     public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<ResolvedStage> stages)
     {
-        var files = context.DefinitionFiles().Select(f => (f, StampOrMissing(f))).ToList();
-        var directories = context.SearchedDirectories.Concat(stamps.ExpandedDirectories).Distinct(StringComparer.Ordinal)
-            .Select(d => (d, MtimeOrMissing(d))).ToList();
-        return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, Stages = stages };
+        var files = context.DefinitionFiles().Select(f => (f.Path, StampOrMissing(f.Path), f.ValuesOnly)).ToList();
+        var directories = ObservedDirectories(stamps.Refreshed.Values).Select(o => (o.Key, o.Value)).ToList();
+        var searched = context.SearchedDirectories.Distinct(StringComparer.Ordinal)
+            .Select(d => (d, MtimeOrMissing(d), DataSources.DataSourceFinder.FolderSignature(d)))
+            .ToList();
+        return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, Stages = stages };
     }
 
-    /// <summary>The cached plan when it is still exactly what resolving would produce and nothing
-    /// would run; otherwise null.</summary>
-    public static ResolvedPipelineCache? TryReuse(string path, string key)
+    /// <summary>The cached plan when it is still exactly what resolving would produce; otherwise null.</summary>
+    /// <param name="parallel">Whether the build may run stages in parallel: those are dispatched from a
+    /// full resolve, so the plan is reused only when the stages to run form a single chain, which the
+    /// serial target runs (loading the full session when the first stage runs).</param>
+    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, out string explanation)
     {
         var cache = TryRead(path);
         if (cache is null || cache.Key != key)
         {
+            explanation = cache is null ? "no plan was cached yet" : "the last plan was resolved for another request";
             return null;
         }
 
-        foreach (var (file, stamp) in cache.Files)
+        var editedParams = new List<string>();
+        var absorbed = "nothing changed";
+        foreach (var (file, stamp, valuesOnly) in cache.Files)
         {
-            if (StampOrMissing(file) != stamp)
+            var now = StampOrMissing(file);
+            if (now == stamp)
             {
+                continue;
+            }
+
+            if (!valuesOnly || now == Missing || stamp == Missing)
+            {
+                explanation = $"'{file}' changed";
                 return null;
             }
+
+            editedParams.Add(file);
         }
 
         foreach (var (directory, mtime) in cache.Directories)
         {
             if (MtimeOrMissing(directory) != mtime)
             {
+                explanation = $"the files in '{directory}' changed";
                 return null;
             }
         }
 
-        return cache.Stages.Any(s => StageStamps.IsOutOfDate(s.DoneStamp, s.Inputs, s.NeverStamp.Length > 0)) ? null : cache;
+        foreach (var (directory, mtime, signature) in cache.SearchedDirectories)
+        {
+            if (MtimeOrMissing(directory) != mtime && DataSources.DataSourceFinder.FolderSignature(directory) != signature)
+            {
+                explanation = $"the .dvc files or folders in '{directory}' changed";
+                return null;
+            }
+        }
+
+        if (editedParams.Count > 0)
+        {
+            if (ParamsEditReconciler.Reconcile(cache, editedParams, out var changedStages) is not { } reconciled)
+            {
+                explanation = $"'{editedParams[0]}' changed and a full resolve must check it";
+                return null;
+            }
+
+            cache = reconciled;
+            cache.Write(path);
+            absorbed = changedStages.Count == 0
+                ? $"edited params files leave every stage's values as they were ({string.Join(", ", editedParams.Select(f => $"'{f}'"))})"
+                : $"new param values for {string.Join(", ", changedStages.Select(s => $"'{s}'"))} ({string.Join(", ", editedParams.Select(f => $"'{f}'"))} edited)";
+        }
+
+        var stages = cache.Stages;
+        if (parallel && Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => StageStamps.IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0)).Count > 0)
+        {
+            explanation = "out-of-date stages can run in parallel";
+            return null;
+        }
+
+        explanation = absorbed;
+        return cache;
     }
+
+    /// <summary>This plan with the given stages and the current stamps of the given files.</summary>
+    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
+    {
+        Key = Key,
+        Files = Files.Select(f => restampedFiles.Contains(f.Path) ? (f.Path, StampOrMissing(f.Path), f.ValuesOnly) : f).ToList(),
+        Directories = Directories,
+        SearchedDirectories = SearchedDirectories,
+        Stages = stages,
+    };
 
     public void Write(string path)
     {
@@ -78,12 +146,13 @@ public sealed class ResolvedPipelineCache
             writer.Write(FormatVersion);
             writer.Write(Key);
             writer.Write(Files.Count);
-            foreach (var (file, stamp) in Files)
+            foreach (var (file, stamp, valuesOnly) in Files)
             {
                 writer.Write(file);
                 writer.Write(stamp.Inode);
                 writer.Write(stamp.MtimeTicks);
                 writer.Write(stamp.Size);
+                writer.Write(valuesOnly);
             }
 
             writer.Write(Directories.Count);
@@ -91,6 +160,14 @@ public sealed class ResolvedPipelineCache
             {
                 writer.Write(directory);
                 writer.Write(mtime);
+            }
+
+            writer.Write(SearchedDirectories.Count);
+            foreach (var (directory, mtime, signature) in SearchedDirectories)
+            {
+                writer.Write(directory);
+                writer.Write(mtime);
+                writer.Write(signature);
             }
 
             writer.Write(Stages.Count);
@@ -106,6 +183,25 @@ public sealed class ResolvedPipelineCache
                 foreach (var input in stage.Inputs)
                 {
                     writer.Write(input);
+                }
+
+                writer.Write(stage.Params.Count);
+                foreach (var (spec, absolute) in stage.Params)
+                {
+                    writer.Write(spec.File);
+                    writer.Write(absolute);
+                    writer.Write(spec.Keys?.Count ?? -1);
+                    foreach (var paramKey in spec.Keys ?? Array.Empty<string>())
+                    {
+                        writer.Write(paramKey);
+                    }
+                }
+
+                writer.Write(stage.ParamsDigest);
+                writer.Write(stage.UpstreamInPlan.Count);
+                foreach (var position in stage.UpstreamInPlan)
+                {
+                    writer.Write(position);
                 }
             }
         }
@@ -124,16 +220,22 @@ public sealed class ResolvedPipelineCache
             }
 
             var key = reader.ReadString();
-            var files = new List<(string, FileStamp)>();
+            var files = new List<(string, FileStamp, bool)>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
-                files.Add((reader.ReadString(), new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64())));
+                files.Add((reader.ReadString(), new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64()), reader.ReadBoolean()));
             }
 
             var directories = new List<(string, long)>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
                 directories.Add((reader.ReadString(), reader.ReadInt64()));
+            }
+
+            var searched = new List<(string, long, string)>();
+            for (var i = reader.ReadInt32(); i > 0; i--)
+            {
+                searched.Add((reader.ReadString(), reader.ReadInt64(), reader.ReadString()));
             }
 
             var stages = new List<ResolvedStage>();
@@ -147,10 +249,25 @@ public sealed class ResolvedPipelineCache
                     inputs[j] = reader.ReadString();
                 }
 
-                stages.Add(new ResolvedStage(addressing, name, dvcFile, isDataSource, inputs, done, never));
+                var tracked = new TrackedParamsFile[reader.ReadInt32()];
+                for (var j = 0; j < tracked.Length; j++)
+                {
+                    var (file, absolute, keyCount) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32());
+                    var keys = keyCount < 0 ? null : Enumerable.Range(0, keyCount).Select(_ => reader.ReadString()).ToList();
+                    tracked[j] = new TrackedParamsFile(new Dvc.Core.Pipeline.ParamsSpec(file, keys), absolute);
+                }
+
+                var digest = reader.ReadString();
+                var upstream = new int[reader.ReadInt32()];
+                for (var j = 0; j < upstream.Length; j++)
+                {
+                    upstream[j] = reader.ReadInt32();
+                }
+
+                stages.Add(new ResolvedStage(addressing, name, dvcFile, isDataSource, inputs, done, never, tracked, digest, upstream));
             }
 
-            return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, Stages = stages };
+            return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, Stages = stages };
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException or FormatException)
         {
@@ -159,7 +276,27 @@ public sealed class ResolvedPipelineCache
         }
     }
 
-    private static FileStamp StampOrMissing(string path) => File.Exists(path) ? FileStamp.Of(path) : new FileStamp(-1, -1, -1);
+    /// <summary>Folder mtimes as the stages' walks saw them. Two walks that saw one folder differently
+    /// (it changed in between) leave a value no folder has, so the next build resolves from scratch.</summary>
+    internal static Dictionary<string, long> ObservedDirectories(IEnumerable<StageRefresh> refreshes)
+    {
+        var observed = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var refresh in refreshes)
+        {
+            foreach (var (directory, mtime) in refresh.Directories)
+            {
+                observed[directory] = observed.TryGetValue(directory, out var seen) && seen != mtime ? Conflicting : mtime;
+            }
+        }
 
-    private static long MtimeOrMissing(string path) => Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path).Ticks : -1;
+        return observed;
+    }
+
+    private const long Conflicting = -2;
+
+    private static readonly FileStamp Missing = new(-1, -1, -1);
+
+    internal static FileStamp StampOrMissing(string path) => File.Exists(path) ? FileStamp.Of(path) : Missing;
+
+    internal static long MtimeOrMissing(string path) => Directory.Exists(path) ? Directory.GetLastWriteTimeUtc(path).Ticks : -1;
 }

@@ -13,10 +13,31 @@ namespace Dvc.Core.Repro;
 /// <param name="MissingKeys">Listed keys not found in the file.</param>
 public sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys)
 {
+    /// <summary>The current values of each tracked file, parsing files through <paramref name="readFile"/>.</summary>
+    public static IReadOnlyList<StageParamsValues> Read(IReadOnlyList<TrackedParamsFile> tracked, Func<string, PyDict> readFile)
+    {
+        var result = new List<StageParamsValues>(tracked.Count);
+        foreach (var (spec, absolute) in tracked)
+        {
+            if (!System.IO.File.Exists(absolute))
+            {
+                result.Add(new StageParamsValues(spec.File, false, new PyDict(), spec.Keys ?? Array.Empty<string>()));
+                continue;
+            }
+
+            var values = ParamsResolver.Select(readFile(absolute), spec, out var missing);
+            result.Add(new StageParamsValues(spec.File, true, values, missing));
+        }
+
+        return result;
+    }
+
+    public bool IsComplete => FileExists && MissingKeys.Count == 0;
+
     /// <summary>DVC's "failed to reproduce" error when the file or some keys are missing, else null.</summary>
     public DvcException? Problem(StageDefinition stage)
     {
-        if (FileExists && MissingKeys.Count == 0)
+        if (IsComplete)
         {
             return null;
         }

@@ -16,7 +16,7 @@ namespace Dvc.Core.Repro;
 public sealed class StageStamps
 {
     private readonly PipelineContext _context;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _expanded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StageRefresh> _refreshed = new(StringComparer.Ordinal);
 
     public StageStamps(PipelineContext context)
     {
@@ -28,9 +28,8 @@ public sealed class StageStamps
 
     public string InputsStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".inputs");
 
-    /// <summary>Every folder expanded into its files so far (with its subfolders): adding or removing
-    /// a file changes a folder's mtime, so unchanged folders mean unchanged file lists.</summary>
-    public IReadOnlyCollection<string> ExpandedDirectories => _expanded.Keys.ToList();
+    /// <summary>The latest refresh of each stage refreshed so far, by addressing.</summary>
+    public IReadOnlyDictionary<string, StageRefresh> Refreshed => _refreshed;
 
     public string DoneStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".done");
 
@@ -39,28 +38,29 @@ public sealed class StageStamps
 
     /// <summary>Rewrites the inputs stamp if its content changed, and returns every input path
     /// MSBuild should compare with the done stamp.</summary>
-    public IReadOnlyList<string> Refresh(StageDefinition stage)
+    public StageRefresh Refresh(StageDefinition stage)
     {
         var files = new List<string>();
         var listing = new List<object?>();
-        if (!stage.Frozen)
+        var directories = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var root in ExpandedRoots(stage))
         {
-            foreach (var dep in stage.Deps)
-            {
-                Expand(stage.PathFromRoot(dep.Path), files, listing);
-            }
+            Expand(root, files, listing, directories);
         }
 
-        foreach (var output in stage.Outs)
-        {
-            Expand(stage.PathFromRoot(output.Path), files, listing);
-        }
-
+        var parameters = _context.Workspace.ReadParams(stage);
         var inputsStamp = InputsStampPath(stage);
-        WriteIfChanged(inputsStamp, Fingerprint(stage, listing));
+        WriteIfChanged(inputsStamp, Fingerprint(stage, ParamsDocument(parameters), listing));
         files.Add(inputsStamp);
-        return files;
+        var refresh = new StageRefresh(files, ParamsDigestOf(parameters), directories);
+        _refreshed[stage.Addressing] = refresh;
+        return refresh;
     }
+
+    /// <summary>The repository-relative deps (unless frozen) and outs whose files are the stage's inputs.</summary>
+    public static IEnumerable<string> ExpandedRoots(StageDefinition stage) =>
+        (stage.Frozen ? Enumerable.Empty<DepSpec>() : stage.Deps).Select(d => stage.PathFromRoot(d.Path))
+            .Concat(stage.Outs.Select(o => stage.PathFromRoot(o.Path)));
 
     /// <summary>MSBuild's own Inputs/Outputs rule, for the stages a parallel build decides about
     /// before any target runs: no done stamp, a missing input or an input newer than the stamp.</summary>
@@ -96,14 +96,24 @@ public sealed class StageStamps
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
     }
 
-    private string Fingerprint(StageDefinition stage, List<object?> listing)
+    /// <summary>A digest of the param values a stage tracks, as its inputs stamp records them: equal
+    /// digests mean an edit to a params file left this stage's values alone.</summary>
+    public static string ParamsDigestOf(IReadOnlyList<StageParamsValues> values) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(PyJson.Dumps(ParamsDocument(values))))).ToLowerInvariant();
+
+    private static PyDict ParamsDocument(IReadOnlyList<StageParamsValues> values)
     {
         var parameters = new PyDict();
-        foreach (var values in _context.Workspace.ReadParams(stage))
+        foreach (var value in values)
         {
-            parameters[values.File] = values.FileExists ? values.Values : null;
+            parameters[value.File] = value.FileExists ? value.Values : null;
         }
 
+        return parameters;
+    }
+
+    private string Fingerprint(StageDefinition stage, PyDict parameters, List<object?> listing)
+    {
         var lockEntry = _context.LockEntryOf(stage);
         var document = new PyDict
         {
@@ -122,19 +132,22 @@ public sealed class StageStamps
     }
 
     /// <summary>Directories become their files: MSBuild treats a directory as a missing file.</summary>
-    private void Expand(string repoRelative, List<string> files, List<object?> listing)
+    /// <param name="directories">Receives each folder walked with its mtime as seen before listing it:
+    /// adding or removing a file changes a folder's mtime, so an unchanged mtime means an unchanged list.</param>
+    private void Expand(string repoRelative, List<string> files, List<object?> listing, Dictionary<string, long> directories)
     {
         var absolute = _context.Repository.Absolute(repoRelative);
-        if (System.IO.Directory.Exists(absolute))
+        var root = new DirectoryInfo(absolute);
+        if (root.Exists)
         {
-            // One walk gives the files and the folders whose mtimes the resolved-plan cache watches.
-            _expanded.TryAdd(absolute, 0);
+            directories[absolute] = root.LastWriteTimeUtc.Ticks;
             var found = new List<string>();
-            foreach (var entry in new DirectoryInfo(absolute).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+            foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
             {
                 if (entry is DirectoryInfo)
                 {
-                    _expanded.TryAdd(entry.FullName, 0);
+                    // Enumeration yields a folder before it descends into it.
+                    directories[entry.FullName] = entry.LastWriteTimeUtc.Ticks;
                 }
                 else
                 {
@@ -183,3 +196,9 @@ public sealed class StageStamps
         return readable + "." + hash;
     }
 }
+
+/// <summary>What one refresh of a stage's stamps saw.</summary>
+/// <param name="Inputs">Every input path MSBuild compares with the done stamp.</param>
+/// <param name="ParamsDigest">The tracked param values (<see cref="StageStamps.ParamsDigestOf"/>).</param>
+/// <param name="Directories">Each folder walked, with its mtime as seen before listing it.</param>
+public sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, long> Directories);

@@ -65,24 +65,8 @@ public sealed class Workspace : IDisposable
         }
     }
 
-    public IReadOnlyList<StageParamsValues> ReadParams(StageDefinition stage)
-    {
-        var result = new List<StageParamsValues>(stage.Params.Count);
-        foreach (var spec in stage.Params)
-        {
-            var absolute = Repository.Absolute(stage.PathFromRoot(spec.File));
-            if (!File.Exists(absolute))
-            {
-                result.Add(new StageParamsValues(spec.File, false, new PyDict(), spec.Keys ?? Array.Empty<string>()));
-                continue;
-            }
-
-            var values = ParamsResolver.Select(ReadParamsFile(absolute), spec, out var missing);
-            result.Add(new StageParamsValues(spec.File, true, values, missing));
-        }
-
-        return result;
-    }
+    public IReadOnlyList<StageParamsValues> ReadParams(StageDefinition stage) =>
+        StageParamsValues.Read(TrackedParamsFile.Of(stage, Repository), ReadParamsFile);
 
     /// <summary>A params file's whole content, parsed once per (inode, mtime, size).</summary>
     public PyDict ReadParamsFile(string absolutePath)

@@ -1,3 +1,4 @@
+using Dvc.Core.Graph;
 using Dvc.Core.Pipeline;
 
 namespace Dvc.Core.Repro.Parallel;
@@ -15,36 +16,48 @@ public static class DispatchPlanner
     public static IReadOnlyList<DispatchedStage> Plan(ReproSession session, Func<StageDefinition, bool> outOfDate)
     {
         var graph = session.Context.Graph;
-        var planned = new HashSet<StageDefinition>(session.Plan, ReferenceEqualityComparer.Instance);
-        var dispatched = new HashSet<StageDefinition>(ReferenceEqualityComparer.Instance);
-        foreach (var stage in session.Plan.Where(outOfDate))
-        {
-            dispatched.Add(stage);
-            dispatched.UnionWith(graph.AllDownstream(stage).Where(planned.Contains));
-        }
-
-        var ordered = session.Plan.Where(dispatched.Contains).ToList();
-        if (IsChain(ordered, graph))
-        {
-            return Array.Empty<DispatchedStage>();
-        }
-
-        return ordered
-            .Select(s => new DispatchedStage(s.Addressing, graph.Upstream(s).Where(dispatched.Contains).Select(u => u.Addressing).ToList()))
+        var plan = session.Plan;
+        var selected = Select(UpstreamInPlan(plan, graph), i => outOfDate(plan[i]));
+        var dispatched = new HashSet<StageDefinition>(selected.Select(i => plan[i]), ReferenceEqualityComparer.Instance);
+        return selected
+            .Select(i => new DispatchedStage(plan[i].Addressing, graph.Upstream(plan[i]).Where(dispatched.Contains).Select(u => u.Addressing).ToList()))
             .ToList();
     }
 
-    /// <summary>In plan (topological) order, stages form a chain when each one depends on the one before.</summary>
-    private static bool IsChain(IReadOnlyList<StageDefinition> ordered, Graph.StageGraph graph)
+    /// <summary>For each planned stage, the plan positions of every planned stage upstream of it
+    /// (also through stages left out of the plan): all <see cref="Select"/> needs of the graph, so a
+    /// cached plan can answer without loading the pipeline.</summary>
+    public static IReadOnlyList<IReadOnlyList<int>> UpstreamInPlan(IReadOnlyList<StageDefinition> plan, StageGraph graph)
     {
-        for (var i = 1; i < ordered.Count; i++)
+        var position = new Dictionary<StageDefinition, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < plan.Count; i++)
         {
-            if (!graph.AllUpstream(ordered[i]).Contains(ordered[i - 1]))
+            position[plan[i]] = i;
+        }
+
+        return plan
+            .Select(s => (IReadOnlyList<int>)graph.AllUpstream(s).Where(position.ContainsKey).Select(u => position[u]).Order().ToList())
+            .ToList();
+    }
+
+    /// <returns>The plan positions to dispatch, in plan order: the out-of-date stages and every stage
+    /// downstream of one; empty when that is nothing or a single chain.</returns>
+    public static IReadOnlyList<int> Select(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate)
+    {
+        var stale = Enumerable.Range(0, upstreamInPlan.Count).Select(outOfDate).ToArray();
+        var ordered = Enumerable.Range(0, upstreamInPlan.Count)
+            .Where(i => stale[i] || upstreamInPlan[i].Any(u => stale[u]))
+            .ToList();
+
+        // In plan (topological) order, stages form a chain when each one depends on the one before.
+        for (var k = 1; k < ordered.Count; k++)
+        {
+            if (!upstreamInPlan[ordered[k]].Contains(ordered[k - 1]))
             {
-                return false;
+                return ordered;
             }
         }
 
-        return true;
+        return Array.Empty<int>();
     }
 }

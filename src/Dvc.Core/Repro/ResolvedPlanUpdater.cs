@@ -1,0 +1,100 @@
+using Dvc.Core.Pipeline;
+
+namespace Dvc.Core.Repro;
+
+/// <summary>
+/// Keeps the resolved-plan cache valid across a serial build that visited stages, so that the next
+/// build (after one more params edit, say) reuses it instead of resolving from scratch. Running
+/// stages cannot change the plan; it changes dvc.lock (which the build wrote), the stamps of the
+/// stages visited and the listings of the folders they wrote. So the cache takes the stamps of the
+/// definition files the build wrote, if they still hold what it wrote; each stage's latest refresh;
+/// and folder mtimes, once every stage whose folders changed since it last looked has looked again.
+/// Anything else that changed keeps its old stamp, so the next build resolves from scratch.
+/// </summary>
+public static class ResolvedPlanUpdater
+{
+    // Each round refreshes stages whose folders changed after their last look; folders written
+    // during the update itself could keep that going, so give up (leave the cache) after a few.
+    private const int MaxRounds = 4;
+
+    private const long Missing = -1;
+
+    /// <returns>The plan to cache, or null when it could not be made consistent.</returns>
+    public static ResolvedPipelineCache? AfterBuild(ResolvedPipelineCache before, ReproSession session)
+    {
+        var stamps = session.Stamps;
+        var repository = session.Context.Repository;
+        var roots = session.Plan.ToDictionary(
+            s => s.Addressing,
+            s => StageStamps.ExpandedRoots(s).Select(repository.Absolute).ToList(),
+            StringComparer.Ordinal);
+        var cached = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (directory, mtime) in before.Directories)
+        {
+            cached[directory] = mtime;
+        }
+
+        Dictionary<string, long> now;
+        for (var round = 0; ; round++)
+        {
+            now = cached.Keys.Concat(stamps.Refreshed.Values.SelectMany(r => r.Directories.Keys))
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(d => d, ResolvedPipelineCache.MtimeOrMissing, StringComparer.Ordinal);
+            var stale = session.Plan.Where(s => SawOtherListings(s, roots[s.Addressing], now, cached, stamps)).ToList();
+            if (stale.Count == 0)
+            {
+                break;
+            }
+
+            if (round == MaxRounds)
+            {
+                return null;
+            }
+
+            foreach (var stage in stale)
+            {
+                stamps.Refresh(stage);
+            }
+        }
+
+        var directories = now.Where(d => d.Value != Missing).Select(d => (d.Key, d.Value)).ToList();
+        var written = session.Context.WrittenDefinitionFiles;
+        var files = before.Files
+            .Select(f => written.TryGetValue(f.Path, out var stamp) && ResolvedPipelineCache.StampOrMissing(f.Path) == stamp ? (f.Path, stamp, f.ValuesOnly) : f)
+            .ToList();
+        var stages = before.Stages
+            .Select(s => stamps.Refreshed.TryGetValue(s.Addressing, out var r) ? s with { Inputs = r.Inputs, ParamsDigest = r.ParamsDigest } : s)
+            .ToList();
+        return new ResolvedPipelineCache { Key = before.Key, Files = files, Directories = directories, SearchedDirectories = before.SearchedDirectories, Stages = stages };
+    }
+
+    /// <summary>Whether a folder under the stage's deps/outs now has another mtime than the stage
+    /// saw when it last listed it (its latest refresh, or the cached plan's walk).</summary>
+    private static bool SawOtherListings(StageDefinition stage, List<string> roots, Dictionary<string, long> now, Dictionary<string, long> cached, StageStamps stamps)
+    {
+        IReadOnlyDictionary<string, long> seen = stamps.Refreshed.TryGetValue(stage.Addressing, out var refresh) ? refresh.Directories : cached;
+        foreach (var (directory, mtime) in now)
+        {
+            if (Covers(roots, directory) && (seen.TryGetValue(directory, out var saw) ? saw : Missing) != mtime)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Covers(List<string> roots, string directory)
+    {
+        foreach (var root in roots)
+        {
+            if (directory.StartsWith(root, StringComparison.Ordinal)
+                && (directory.Length == root.Length || directory[root.Length] == Path.DirectorySeparatorChar))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
