@@ -111,7 +111,13 @@ public sealed class ResolvedPipelineCache
             }
 
             cache = reconciled;
-            cache.Write(path);
+            if (changedStages.Count == 0)
+            {
+                // Otherwise the build that runs those stages writes the plan when it ends; should it
+                // stop before, the next build reconciles again from the dropped done stamps.
+                cache.Write(path);
+            }
+
             absorbed = changedStages.Count == 0
                 ? $"edited params files leave every stage's values as they were ({string.Join(", ", editedParams.Select(f => $"'{f}'"))})"
                 : $"new param values for {string.Join(", ", changedStages.Select(s => $"'{s}'"))} ({string.Join(", ", editedParams.Select(f => $"'{f}'"))} edited)";
