@@ -45,4 +45,16 @@ internal static class Consumer
     public const string NoTargetsSdk = "Microsoft.Build.NoTargets/3.7.0";
 
     public static string PackageReference => $"""<PackageReference Include="Dvc.Build" Version="{LocalFeed.Version}" PrivateAssets="all" />""";
+
+    /// <summary>README's pipeline project: Microsoft.Build.NoTargets with the package under test.</summary>
+    public static string PipelineProject => $"""
+        <Project Sdk="{NoTargetsSdk}">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+          </PropertyGroup>
+          <ItemGroup>
+            {PackageReference}
+          </ItemGroup>
+        </Project>
+        """;
 }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace Dvc.Build.Package.Tests;
@@ -13,14 +14,70 @@ public sealed class PackageLayoutTests
         var entries = package.Entries.Select(e => e.FullName).ToHashSet();
         string[] expected =
         [
-            "tasks/net8.0/Dvc.Build.Tasks.dll", "tasks/net8.0/Dvc.Build.Tasks.deps.json", "tasks/net8.0/Dvc.Core.dll",
-            "tasks/net8.0/YamlDotNet.dll", "build/Dvc.Build.props", "build/Dvc.Build.targets",
+            .. TaskFrameworks.SelectMany(f => TaskAssemblies.Append("Dvc.Build.Tasks.deps.json").Select(file => $"tasks/{f}/{file}")),
+            "build/Dvc.Build.props", "build/Dvc.Build.targets",
             "build/Dvc.Build.Integration.targets", "buildMultiTargeting/Dvc.Build.props",
             "buildMultiTargeting/Dvc.Build.targets", "README.md",
         ];
         CollectionAssert.IsSubsetOf(expected, entries.ToList());
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "nothing for consumers to reference");
         Assert.IsFalse(entries.Any(e => e.Contains("Microsoft.Build", StringComparison.Ordinal)), "MSBuild's own assemblies come from MSBuild");
+    }
+
+    private static readonly string[] TaskFrameworks = ["net8.0", "net10.0"];
+
+    private static readonly string[] TaskAssemblies = ["Dvc.Build.Tasks.dll", "Dvc.Core.dll", "YamlDotNet.dll"];
+
+    /// <summary>MSBuild 18 runs on .NET 10 and gets the precompiled (ReadyToRun) tasks: less JIT at
+    /// start-up. The net8.0 ones stay IL for the hosts that run on other runtimes.</summary>
+    [TestMethod]
+    public void Net10_tasks_are_ReadyToRun_images_and_net8_tasks_are_IL()
+    {
+        using var package = ZipFile.OpenRead(LocalFeed.PackagePath);
+        foreach (var assembly in TaskAssemblies)
+        {
+            Assert.IsTrue(IsReadyToRun(package, $"tasks/net10.0/{assembly}"), $"net10.0 {assembly}");
+            Assert.IsFalse(IsReadyToRun(package, $"tasks/net8.0/{assembly}"), $"net8.0 {assembly}");
+        }
+    }
+
+    private static bool IsReadyToRun(ZipArchive package, string entry)
+    {
+        using var image = new MemoryStream();
+        using (var stream = package.GetEntry(entry)!.Open())
+        {
+            stream.CopyTo(image);
+        }
+
+        image.Position = 0;
+        using var reader = new PEReader(image);
+        return reader.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+    }
+
+    /// <summary>The seams stand in for the reserved MSBuildRuntimeType and MSBuildVersion.</summary>
+    [TestMethod]
+    public void Package_props_load_net10_tasks_on_MSBuild_18_on_dotnet_and_net8_tasks_elsewhere()
+    {
+        using var repo = Consumer.Create();
+        repo.Write("Pipeline.csproj", Consumer.PipelineProject);
+        var restore = repo.Dotnet(".", "restore", "Pipeline.csproj");
+        Assert.AreEqual(0, restore.ExitCode, restore.ToString());
+
+        string TasksFolder(params string[] properties)
+        {
+            var result = repo.Dotnet(".", ["msbuild", "Pipeline.csproj", "-nr:false", "-getProperty:DvcTasksAssembly", .. properties.Select(p => "-p:" + p)]);
+            Assert.AreEqual(0, result.ExitCode, result.ToString());
+            var assembly = result.Output.Trim();
+            Assert.IsTrue(File.Exists(assembly), assembly);
+            StringAssert.StartsWith(assembly, LocalFeed.PackagesFolder);
+            return Path.GetFileName(Path.GetDirectoryName(assembly))!;
+        }
+
+        Assert.AreEqual("net10.0", TasksFolder());
+        Assert.AreEqual("net8.0", TasksFolder("_DvcMSBuildRuntimeType=Full", "_DvcMSBuildVersion=18.0.0"));
+        Assert.AreEqual("net8.0", TasksFolder("_DvcMSBuildVersion=17.14.8"));
+        var chosen = Path.Combine(repo.Root, "tasks", "Dvc.Build.Tasks.dll");
+        Assert.AreEqual(chosen, repo.Dotnet(".", "msbuild", "Pipeline.csproj", "-nr:false", "-getProperty:DvcTasksAssembly", "-p:DvcTasksAssembly=" + chosen).Output.Trim(), "a DvcTasksAssembly of the user's wins");
     }
 
     [TestMethod]

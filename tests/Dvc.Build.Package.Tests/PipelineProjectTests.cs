@@ -11,16 +11,7 @@ public sealed class PipelineProjectTests
     {
         var repo = Consumer.Create();
         repo.WriteCopyPipeline("0.1");
-        repo.Write("Pipeline.csproj", $"""
-            <Project Sdk="{Consumer.NoTargetsSdk}">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-              </PropertyGroup>
-              <ItemGroup>
-                {Consumer.PackageReference}
-              </ItemGroup>
-            </Project>
-            """);
+        repo.Write("Pipeline.csproj", Consumer.PipelineProject);
         repo.CommitAll("pipeline");
         return repo;
     }
