@@ -18,6 +18,10 @@ public sealed class PipelineContext : IDisposable
     private readonly Dictionary<string, DataSourceFile> _dataSources = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Hashing.FileStamp> _written = new(StringComparer.Ordinal);
 
+    // The stamp each parsed dvc.lock had when it was read or written: the file is parsed again only
+    // when another writer (another node, DVC) changed it since.
+    private readonly Dictionary<string, Hashing.FileStamp?> _lockStamps = new(StringComparer.Ordinal);
+
     private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, IReadOnlyList<DataSourceFile> dataSources, StageGraph graph)
     {
         Repository = repository;
@@ -201,8 +205,9 @@ public sealed class PipelineContext : IDisposable
             var relative = LockPathFor(stage.DvcFile);
             var path = Repository.Absolute(relative);
             var created = !File.Exists(path);
-            var lockFile = LockFile.Load(path);
-            _locks[stage.DvcFile] = lockFile;
+            var lockFile = _locks.TryGetValue(stage.DvcFile, out var known) && _lockStamps[stage.DvcFile] == StampOrNull(path)
+                ? known
+                : LoadLock(stage.DvcFile);
             var changed = !lockFile.TryGetEntry(stage.Name, out _) || !lockFile.EntryEquals(stage.Name, entry);
             if (changed)
             {
@@ -211,6 +216,7 @@ public sealed class PipelineContext : IDisposable
                 lockFile.SetEntry(stage.Name, entry);
                 lockFile.WriteAtomic(path);
                 _written[path] = Hashing.FileStamp.Of(path);
+                _lockStamps[stage.DvcFile] = _written[path];
                 NoteChangedFile(path);
             }
 
@@ -238,16 +244,18 @@ public sealed class PipelineContext : IDisposable
         }
     }
 
-    private LockFile LockOf(string dvcFile)
-    {
-        if (!_locks.TryGetValue(dvcFile, out var lockFile))
-        {
-            lockFile = LockFile.Load(Repository.Absolute(LockPathFor(dvcFile)));
-            _locks[dvcFile] = lockFile;
-        }
+    private LockFile LockOf(string dvcFile) => _locks.TryGetValue(dvcFile, out var lockFile) ? lockFile : LoadLock(dvcFile);
 
+    private LockFile LoadLock(string dvcFile)
+    {
+        var path = Repository.Absolute(LockPathFor(dvcFile));
+        _lockStamps[dvcFile] = StampOrNull(path);
+        var lockFile = LockFile.Load(path);
+        _locks[dvcFile] = lockFile;
         return lockFile;
     }
+
+    private static Hashing.FileStamp? StampOrNull(string path) => File.Exists(path) ? Hashing.FileStamp.Of(path) : null;
 
     public void Dispose() => Workspace.Dispose();
 }
