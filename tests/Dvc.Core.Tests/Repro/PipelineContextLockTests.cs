@@ -20,8 +20,12 @@ public sealed class PipelineContextLockTests
     private static LockEntry EntryFor(string stage) =>
         LockFile.Parse($"schema: '2.0'\nstages:\n  {stage}:\n    cmd: echo {stage}\n", "dvc.lock").TryGetEntry(stage, out var entry) ? entry : throw new InvalidOperationException();
 
-    private static PipelineContext Load(TempDirectory dir) =>
-        PipelineContext.Load(DvcRepository.Require(dir.Path), dir.Path, ["dvc.yaml"]);
+    private static PipelineContext CreateContext(TempDirectory dir)
+    {
+        dir.Write(".dvc/config", "");
+        dir.Write("dvc.yaml", Pipeline);
+        return PipelineContext.Load(DvcRepository.Require(dir.Path), dir.Path, ["dvc.yaml"]);
+    }
 
     private static string[] LockedStages(TempDirectory dir) => LockFile.Load(dir.Combine("dvc.lock")).StageNames.ToArray();
 
@@ -29,9 +33,7 @@ public sealed class PipelineContextLockTests
     public void EntriesWrittenOneAfterAnotherAreAllKept()
     {
         using var dir = new TempDirectory();
-        dir.Write(".dvc/config", "");
-        dir.Write("dvc.yaml", Pipeline);
-        using var context = Load(dir);
+        using var context = CreateContext(dir);
 
         context.UpdateLock(context.Stages.Single(s => s.Name == "a"), EntryFor("a"));
         context.UpdateLock(context.Stages.Single(s => s.Name == "b"), EntryFor("b"));
@@ -44,9 +46,7 @@ public sealed class PipelineContextLockTests
     public void AnEntryWrittenMeanwhileByAnotherWriterSurvives()
     {
         using var dir = new TempDirectory();
-        dir.Write(".dvc/config", "");
-        dir.Write("dvc.yaml", Pipeline);
-        using var context = Load(dir);
+        using var context = CreateContext(dir);
         context.UpdateLock(context.Stages.Single(s => s.Name == "a"), EntryFor("a"));
 
         // Another node (or DVC) adds 'c' between this build's two writes.
