@@ -57,7 +57,13 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         if (!isExperiment && ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, out explanation) is { } reused)
         {
             Stages = reused.Stages.Select(ToItem).ToArray();
-            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, () => LoadSession(request, isExperiment)));
+            var deferred = new DeferredSession(reused, () => LoadSession(request, isExperiment));
+            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, deferred);
+            if (reused.StagesWithNewParams.Count > 0)
+            {
+                deferred.WarmUp(reused.StagesWithNewParams);
+            }
+
             SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, reused);
             Log.LogMessage(MessageImportance.Low, "Reused the last resolved plan of {0} stages, {1} ({2} ms, {3} ms of it waiting for the build lock)", reused.Stages.Count, explanation, clock.ElapsedMilliseconds, locked);
             return;

@@ -32,6 +32,10 @@ public sealed class ResolvedPipelineCache
 
     public required IReadOnlyList<ResolvedStage> Stages { get; init; }
 
+    /// <summary>Set when this plan absorbed a params edit: the stages whose tracked values changed,
+    /// which MSBuild will visit (not stored).</summary>
+    public IReadOnlyList<string> StagesWithNewParams { get; init; } = Array.Empty<string>();
+
     public static string PathFor(string buildStateDir) => Path.Combine(buildStateDir, "resolved.bin");
 
     /// <summary>The key of a request: what was asked and which Dvc.Build build answers it.</summary>
@@ -135,8 +139,9 @@ public sealed class ResolvedPipelineCache
     }
 
     /// <summary>This plan with the given stages and the current stamps of the given files.</summary>
-    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
+    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles, IReadOnlyList<string> stagesWithNewParams) => new()
     {
+        StagesWithNewParams = stagesWithNewParams,
         Key = Key,
         Files = Files.Select(f => restampedFiles.Contains(f.Path) ? (f.Path, StampOrMissing(f.Path), f.ValuesOnly) : f).ToList(),
         Directories = Directories,
