@@ -7,13 +7,17 @@ internal sealed class DeferredSession
 {
     private readonly Lazy<ReproSession> _session;
 
-    public DeferredSession(ResolvedPipelineCache plan, Func<ReproSession> load)
+    public DeferredSession(ResolvedPipelineCache plan, bool isExperiment, Func<ReproSession> load)
     {
         Plan = plan;
+        IsExperiment = isExperiment;
         _session = new Lazy<ReproSession>(load, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public ResolvedPipelineCache Plan { get; }
+
+    /// <summary>ExpRun's build: like DVC's exp run, it closes without Repro's "up to date" line.</summary>
+    public bool IsExperiment { get; }
 
     public ReproSession Load() => _session.Value;
 

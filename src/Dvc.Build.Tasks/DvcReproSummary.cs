@@ -13,15 +13,19 @@ public sealed class DvcReproSummary : DvcTask
 
     protected override void Run()
     {
-        if (SessionRegistry.DeferredPlan(BuildEngine, ProjectDirectory) is { } reused)
+        if (SessionRegistry.Deferred(BuildEngine, ProjectDirectory) is { } deferred)
         {
             var log = CreateLog();
-            foreach (var stage in reused.Stages)
+            foreach (var stage in deferred.Plan.Stages)
             {
                 log.Info(stage.UnchangedMessage);
             }
 
-            log.Info(Dvc.Core.Status.StatusText.UpToDate);
+            if (!deferred.IsExperiment)
+            {
+                log.Info(Dvc.Core.Status.StatusText.UpToDate);
+            }
+
             return;
         }
 

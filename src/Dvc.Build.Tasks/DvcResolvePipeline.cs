@@ -52,12 +52,10 @@ public sealed class DvcResolvePipeline : DvcPlanTask
 
         var jobs = JobCount();
 
-        // An experiment records the session's outcomes, so it always resolves for real.
-        var explanation = "an experiment always resolves";
-        if (!isExperiment && ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, out explanation) is { } reused)
+        if (ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, out var explanation) is { } reused)
         {
             Stages = reused.Stages.Select(ToItem).ToArray();
-            var deferred = new DeferredSession(reused, () => LoadSession(request, isExperiment));
+            var deferred = new DeferredSession(reused, isExperiment, () => LoadSession(request, isExperiment));
             SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, deferred);
             if (reused.StagesWithNewParams.Count > 0)
             {
@@ -78,12 +76,9 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms", resolved.Count, clock.ElapsedMilliseconds);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
         Stages = resolved.Select(ToItem).ToArray();
-        if (!isExperiment)
-        {
-            var captured = ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved);
-            captured.Write(cachePath);
-            SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, captured);
-        }
+        var captured = ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved);
+        captured.Write(cachePath);
+        SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, captured);
 
         if (jobs > 1)
         {

@@ -38,9 +38,9 @@ internal static class SessionRegistry
     public static void RegisterDeferred(IBuildEngine engine, string projectDirectory, DeferredSession deferred) =>
         ((IBuildEngine4)engine).RegisterTaskObject(Key(projectDirectory), deferred, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
 
-    /// <summary>The reused plan, while no task has needed the full session.</summary>
-    public static ResolvedPipelineCache? DeferredPlan(IBuildEngine engine, string projectDirectory) =>
-        (((IBuildEngine4)engine).GetRegisteredTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build) as DeferredSession)?.Plan;
+    /// <summary>The reused plan and its session, while no task has needed the full session.</summary>
+    public static DeferredSession? Deferred(IBuildEngine engine, string projectDirectory) =>
+        ((IBuildEngine4)engine).GetRegisteredTaskObject(Key(projectDirectory), RegisteredTaskObjectLifetime.Build) as DeferredSession;
 
     public static ReproSession Get(IBuildEngine engine, string projectDirectory)
     {

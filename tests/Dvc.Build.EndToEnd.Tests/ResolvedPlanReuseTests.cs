@@ -39,8 +39,8 @@ public sealed class ResolvedPlanReuseTests
 
     private static int Runs(PipelineRepo repo) => repo.Read("runs.log").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static CommandResult DetailedBuild(PipelineRepo repo, int nodes = 1) =>
-        ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", $"-m:{nodes}", "-t:Repro"], repo.Root);
+    private static CommandResult DetailedBuild(PipelineRepo repo, int nodes = 1, string target = "Repro", params string[] properties) =>
+        ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", $"-m:{nodes}", "-t:" + target, .. properties.Select(p => "-p:" + p)], repo.Root);
 
     [TestMethod]
     public void NoOpBuildReusesThePlanAndReportsLikeDvc()
@@ -278,5 +278,26 @@ public sealed class ResolvedPlanReuseTests
 
         Assert.AreEqual(0, next.ExitCode, next.Output);
         Assert.AreEqual("a.txt\nside1.txt\nside2.txt\n", repo.Read("seen.txt"), next.Output);
+    }
+
+    [TestMethod]
+    public void ExpRunReusesThePlanAndReportsLikeDvcExpRun()
+    {
+        using var repo = CreateUntemplated();
+
+        var experiment = DetailedBuild(repo, 1, "ExpRun", "Set=model.small=5", "Name=small-5");
+        var again = repo.Build("ExpRun", "Set=model.small=5", "Name=small-5-again");
+
+        Assert.AreEqual(0, experiment.ExitCode, experiment.Output);
+        StringAssert.Contains(experiment.Output, "Reused the last resolved plan of 2 stages, new param values for 'small'");
+        StringAssert.Contains(experiment.Output, "Ran experiment(s): small-5");
+        CollectionAssert.AreEqual(new[] { "small", "large", "small" }, RunsOf(repo));
+        Assert.AreEqual(0, again.ExitCode, again.ToString());
+        CollectionAssert.AreEqual(
+            new[] { "Stage 'small' didn't change, skipping", "Stage 'large' didn't change, skipping", "", "Ran experiment(s): small-5-again", "Experiment results have been applied to your workspace." },
+            again.MessageLines.Where(l => !l.StartsWith("Reproducing experiment", StringComparison.Ordinal)).ToArray(),
+            again.ToString());
+        var recorded = repo.Git("for-each-ref", "--format=%(refname)", "refs/exps").Split('\n').Single(r => r.EndsWith("/small-5-again", StringComparison.Ordinal));
+        StringAssert.Contains(repo.Git("show", recorded + ":params.yaml"), "small: 5");
     }
 }
