@@ -71,7 +71,7 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         var (session, resolved) = Resolve(request, isExperiment);
         var context = session.Context;
         var outOfDate = jobs > 1
-            ? session.Plan.Zip(resolved).Where(p => session.Stamps.IsOutOfDate(p.First, p.Second.Inputs, p.Second.NeverStamp.Length > 0)).Select(p => p.First.Addressing).ToHashSet(StringComparer.Ordinal)
+            ? resolved.Zip(StageStamps.AreOutOfDate(resolved)).Where(p => p.Second).Select(p => p.First.Addressing).ToHashSet(StringComparer.Ordinal)
             : new HashSet<string>(StringComparer.Ordinal);
         Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms", resolved.Count, clock.ElapsedMilliseconds);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);

@@ -128,10 +128,14 @@ public sealed class ResolvedPipelineCache
         }
 
         var stages = cache.Stages;
-        if (parallel && Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => StageStamps.IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0)).Count > 0)
+        if (parallel)
         {
-            explanation = "out-of-date stages can run in parallel";
-            return null;
+            var outOfDate = StageStamps.AreOutOfDate(stages);
+            if (Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]).Count > 0)
+            {
+                explanation = "out-of-date stages can run in parallel";
+                return null;
+            }
         }
 
         explanation = absorbed;

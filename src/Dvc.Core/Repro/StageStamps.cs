@@ -62,11 +62,6 @@ public sealed class StageStamps
         (stage.Frozen ? Enumerable.Empty<DepSpec>() : stage.Deps).Select(d => stage.PathFromRoot(d.Path))
             .Concat(stage.Outs.Select(o => stage.PathFromRoot(o.Path)));
 
-    /// <summary>MSBuild's own Inputs/Outputs rule, for the stages a parallel build decides about
-    /// before any target runs: no done stamp, a missing input or an input newer than the stamp.</summary>
-    public bool IsOutOfDate(StageDefinition stage, IReadOnlyList<string> inputs, bool alwaysRuns) =>
-        IsOutOfDate(DoneStampPath(stage), inputs, alwaysRuns);
-
     /// <summary>MSBuild's Inputs/Outputs rule for one stage's files.</summary>
     public static bool IsOutOfDate(string doneStamp, IEnumerable<string> inputs, bool alwaysRuns)
     {
@@ -87,6 +82,11 @@ public sealed class StageStamps
 
         return false;
     }
+
+    /// <summary><see cref="IsOutOfDate(string, IEnumerable{string}, bool)"/> for every resolved stage:
+    /// what MSBuild will find when it checks them, known before any target runs.</summary>
+    public static bool[] AreOutOfDate(IReadOnlyList<ResolvedStage> stages) =>
+        stages.Select(s => IsOutOfDate(s.DoneStamp, s.Inputs, s.NeverStamp.Length > 0)).ToArray();
 
     public void TouchDone(StageDefinition stage)
     {
