@@ -65,7 +65,18 @@ public static class ResolvedPlanUpdater
         var stages = before.Stages
             .Select(s => stamps.Refreshed.TryGetValue(s.Addressing, out var r) ? s with { Inputs = r.Inputs, ParamsDigest = r.ParamsDigest } : s)
             .ToList();
-        return new ResolvedPipelineCache { Key = before.Key, Files = files, Directories = directories, SearchedDirectories = before.SearchedDirectories, Stages = stages };
+        return new ResolvedPipelineCache { Key = before.Key, Files = files, Directories = directories, SearchedDirectories = before.SearchedDirectories.Select(Restamp).ToList(), Stages = stages };
+    }
+
+    /// <summary>A searched folder whose mtime moved (dvc.lock replaced beside it) while what the .dvc
+    /// search sees did not takes its new mtime, so later builds do not list it again.</summary>
+    private static (string Path, long MtimeTicks, string Signature) Restamp((string Path, long MtimeTicks, string Signature) folder)
+    {
+        // Read before the listing: a change in between leaves an older mtime, seen by the next build.
+        var mtime = ResolvedPipelineCache.MtimeOrMissing(folder.Path);
+        return mtime != folder.MtimeTicks && DataSources.DataSourceFinder.FolderSignature(folder.Path) == folder.Signature
+            ? (folder.Path, mtime, folder.Signature)
+            : folder;
     }
 
     /// <summary>Whether a folder under the stage's deps/outs now has another mtime than the stage
