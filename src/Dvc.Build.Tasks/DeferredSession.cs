@@ -2,16 +2,72 @@ using Dvc.Core.Repro;
 
 namespace Dvc.Build.Tasks;
 
-/// <summary>A reused plan, and the full session, built from scratch only if a task needs it.</summary>
-internal sealed class DeferredSession
+/// <summary>
+/// The build's full session, loaded at most once: by the task that first needs it, or ahead of it on
+/// a thread-pool thread once a stage will probably run, so that the load overlaps the rest of
+/// planning and MSBuild's checks instead of delaying the first stage.
+/// </summary>
+internal sealed class SessionLoader : IDisposable
 {
     private readonly Lazy<ReproSession> _session;
+    private Task? _warmUp;
 
-    public DeferredSession(ResolvedPipelineCache plan, bool isExperiment, Func<ReproSession> load)
+    public SessionLoader(Func<ReproSession> load) =>
+        _session = new Lazy<ReproSession>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public ReproSession Load() => _session.Value;
+
+    /// <summary>
+    /// Loads the session and parses its dvc.lock files in the background. A failure is left for the
+    /// task that needs the session to report, with its location (the lazy load keeps its exception).
+    /// </summary>
+    public void StartLoading()
+    {
+        if (_warmUp is not null)
+        {
+            return;
+        }
+
+        _warmUp = Task.Run(() =>
+        {
+            try
+            {
+                var session = _session.Value;
+                foreach (var stage in session.Plan.DistinctBy(s => s.DvcFile))
+                {
+                    session.Context.LockEntryOf(stage);
+                }
+            }
+            catch (Exception e) when (e is Dvc.Core.Errors.DvcException or IOException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                // Reported by the task that needs the same session or entry.
+            }
+        });
+    }
+
+    /// <summary>Disposes a session that was loaded ahead but never taken by a task (one that was
+    /// taken is registered, and disposed, on its own).</summary>
+    public void Dispose()
+    {
+        // Waited for (it ends on its own), so that no load outlives the build it was started for.
+        ((IAsyncResult?)_warmUp)?.AsyncWaitHandle.WaitOne();
+        if (_session.IsValueCreated)
+        {
+            _session.Value.Dispose();
+        }
+    }
+}
+
+/// <summary>A reused plan, and the full session, built only if a task needs it.</summary>
+internal sealed class DeferredSession : IDisposable
+{
+    private readonly SessionLoader _loader;
+
+    public DeferredSession(ResolvedPipelineCache plan, bool isExperiment, SessionLoader loader)
     {
         Plan = plan;
         IsExperiment = isExperiment;
-        _session = new Lazy<ReproSession>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+        _loader = loader;
     }
 
     public ResolvedPipelineCache Plan { get; }
@@ -19,29 +75,9 @@ internal sealed class DeferredSession
     /// <summary>ExpRun's build: like DVC's exp run, it closes without Repro's "up to date" line.</summary>
     public bool IsExperiment { get; }
 
-    public ReproSession Load() => _session.Value;
+    public ReproSession Load() => _loader.Load();
 
-    /// <summary>
-    /// Loads the session and the dvc.lock entries of <paramref name="stages"/> on a thread-pool
-    /// thread, while MSBuild checks the stages planned before them: when the plan already knows they
-    /// will run (new param values), the first of them need not wait for the load. A failure is left
-    /// for the task that needs the session to report (the lazy load keeps its exception).
-    /// </summary>
-    public void WarmUp(IReadOnlyList<string> stages) => Task.Run(() =>
-    {
-        try
-        {
-            var session = _session.Value;
-            foreach (var name in stages)
-            {
-                session.Context.LockEntryOf(session.Find(name));
-            }
-        }
-        catch (Exception e) when (e is Dvc.Core.Errors.DvcException or IOException or InvalidOperationException or UnauthorizedAccessException)
-        {
-            // Reported, with its location, by the stage task that needs the same session or entry.
-        }
-    });
+    public void Dispose() => _loader.Dispose();
 }
 
 /// <summary>The resolved plan this build started from and the file it is cached in.</summary>

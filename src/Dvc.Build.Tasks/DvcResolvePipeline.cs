@@ -31,9 +31,15 @@ public sealed class DvcResolvePipeline : DvcPlanTask
     /// share the repository's build lock and the build's dispatch state instead of waiting for them.</summary>
     public string? BuildId { get; set; }
 
-    /// <summary>Per stage: Addressing (item spec), Inputs (escaped ';' list), DoneStamp, NeverStamp.</summary>
+    /// <summary>The stages MSBuild must check, in plan order: each out-of-date stage and every stage
+    /// downstream of one (<see cref="StageStamps.ToCheck"/>). Per stage: Addressing (item spec), Inputs
+    /// (escaped ';' list), DoneStamp, NeverStamp.</summary>
     [Output]
     public ITaskItem[] Stages { get; set; } = Array.Empty<ITaskItem>();
+
+    /// <summary>The done stamp of every planned stage, checked or not.</summary>
+    [Output]
+    public ITaskItem[] DoneStamps { get; set; } = Array.Empty<ITaskItem>();
 
     /// <summary>Set when the build goes parallel: the plan of the stages to run at once, kept in the
     /// build's state folder beside the stages' outcome files.</summary>
@@ -51,31 +57,31 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         var cacheKey = ResolvedPipelineCache.KeyOf(request, Force, typeof(DvcResolvePipeline).Assembly.Location);
 
         var jobs = JobCount();
+        var loader = new SessionLoader(() => LoadSession(request, isExperiment));
 
-        if (ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, out var explanation) is { } reused)
+        if (ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, loader.StartLoading, out var explanation) is { } reused)
         {
-            Stages = reused.Stages.Select(ToItem).ToArray();
-            var deferred = new DeferredSession(reused, isExperiment, () => LoadSession(request, isExperiment));
-            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, deferred);
-            if (reused.StagesWithNewParams.Count > 0)
+            SetStages(reused.Stages, reused.StagesToCheck);
+            if (reused.StagesToCheck.Count > 0)
             {
-                deferred.WarmUp(reused.StagesWithNewParams);
+                loader.StartLoading();
             }
 
+            SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, isExperiment, loader));
             SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, reused);
             Log.LogMessage(MessageImportance.Low, "Reused the last resolved plan of {0} stages, {1} ({2} ms, {3} ms of it waiting for the build lock)", reused.Stages.Count, explanation, clock.ElapsedMilliseconds, locked);
             return;
         }
 
         Log.LogMessage(MessageImportance.Low, "Resolving the pipeline: {0}", explanation);
-        var (session, resolved) = Resolve(request, isExperiment);
+        // A load started ahead (for a params edit the plan could not absorb) is not done twice.
+        var (session, resolved) = Resolve(loader.Load());
         var context = session.Context;
-        var outOfDate = jobs > 1
-            ? resolved.Zip(StageStamps.AreOutOfDate(resolved)).Where(p => p.Second).Select(p => p.First.Addressing).ToHashSet(StringComparer.Ordinal)
-            : new HashSet<string>(StringComparer.Ordinal);
+        var stale = StageStamps.AreOutOfDate(resolved);
+        var outOfDate = resolved.Where((_, i) => stale[i]).Select(s => s.Addressing).ToHashSet(StringComparer.Ordinal);
         Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms", resolved.Count, clock.ElapsedMilliseconds);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
-        Stages = resolved.Select(ToItem).ToArray();
+        SetStages(resolved, StageStamps.ToCheck(resolved, stale));
         var captured = ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved);
         captured.Write(cachePath);
         SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, captured);
@@ -86,10 +92,9 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         }
     }
 
-    /// <summary>Loads, validates and plans the pipeline and refreshes every stage's stamps.</summary>
-    private (ReproSession Session, List<ResolvedStage> Stages) Resolve(PlanRequest request, bool isExperiment)
+    /// <summary>Refreshes every planned stage's stamps.</summary>
+    private (ReproSession Session, List<ResolvedStage> Stages) Resolve(ReproSession session)
     {
-        var session = LoadSession(request, isExperiment);
         var (context, plan) = (session.Context, session.Plan);
         var resolved = new List<ResolvedStage>(plan.Count);
         var upstream = DispatchPlanner.UpstreamInPlan(plan, context.Graph);
@@ -131,6 +136,20 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         var session = new ReproSession(context, plan, options);
         PipelineValidator.ValidateInputs(context, plan);
         return session;
+    }
+
+    private void SetStages(IReadOnlyList<ResolvedStage> stages, IReadOnlyList<int> toCheck)
+    {
+        Stages = toCheck.Select(i => ToItem(stages[i])).ToArray();
+        DoneStamps = stages.Select(s => (ITaskItem)new TaskItem(MSBuildPaths.Escape(s.DoneStamp))).ToArray();
+        if (toCheck.Count == 0)
+        {
+            Log.LogMessage(MessageImportance.Low, "All {0} stages are older than their done stamps: none is handed to MSBuild", stages.Count);
+        }
+        else
+        {
+            Log.LogMessage(MessageImportance.Low, "{0} of {1} stages handed to MSBuild (inputs newer than the done stamp, or downstream of such a stage): {2}", toCheck.Count, stages.Count, string.Join(", ", Stages.Select(s => s.ItemSpec)));
+        }
     }
 
     private static ITaskItem ToItem(ResolvedStage stage)

@@ -93,7 +93,7 @@ public sealed class ReproTests
     }
 
     [TestMethod]
-    public void SecondRunIsSkippedByMSBuildAndReportedLikeDvc()
+    public void SecondRunIsSkippedByTimestampsAndReportedLikeDvc()
     {
         using var repo = CreatePipeline();
         Assert.AreEqual(0, repo.Build("Repro").ExitCode);
@@ -117,7 +117,9 @@ public sealed class ReproTests
         Assert.AreEqual(lockBefore, repo.Read("dvc.lock"));
 
         var detailed = ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", "-t:Repro"], repo.Root);
-        StringAssert.Contains(detailed.Output, "Skipping target \"_DvcReproStages\" because all output files are up-to-date");
+        // Every stage failed MSBuild's own Inputs/Outputs rule at planning, so no stage task ran.
+        StringAssert.Contains(detailed.Output, "All 4 stages are older than their done stamps: none is handed to MSBuild");
+        Assert.IsFalse(detailed.Output.Contains("Task \"DvcReproStage\"", StringComparison.Ordinal), detailed.Output);
     }
 
     [TestMethod]
@@ -175,6 +177,29 @@ public sealed class ReproTests
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.AreEqual(4, Runs(repo).Length, result.ToString());
         Assert.AreEqual("Stage 'prepare' didn't change, skipping", result.MessageLines[0], result.ToString());
+    }
+
+    [TestMethod]
+    public void OnlyStagesWithNewerInputsAndTheirDownstreamAreHandedToMSBuild()
+    {
+        using var repo = CreatePipeline();
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        // train's output and evaluate's dependency: prepare and report stay older than their stamps.
+        File.SetLastWriteTimeUtc(Path.Combine(repo.Root, "model/model.txt"), DateTime.UtcNow.AddSeconds(5));
+
+        var detailed = ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:d", "-t:Repro", "-m:1"], repo.Root);
+
+        Assert.AreEqual(0, detailed.ExitCode, detailed.ToString());
+        CollectionAssert.AreEqual(new[] { "prepare", "train", "evaluate", "report" }, Runs(repo), "same content: no command runs");
+        StringAssert.Contains(detailed.Output, "2 of 4 stages handed to MSBuild (inputs newer than the done stamp, or downstream of such a stage): train, evaluate");
+        StringAssert.Contains(detailed.Output, "Stage 'train' decision: skipped (content unchanged)");
+        StringAssert.Contains(detailed.Output, "Stage 'evaluate' decision: skipped (content unchanged)");
+        Assert.IsFalse(detailed.Output.Contains("Stage 'prepare' decision", StringComparison.Ordinal), detailed.Output);
+        Assert.IsFalse(detailed.Output.Contains("Stage 'report' decision", StringComparison.Ordinal), detailed.Output);
+        var order = new[] { "prepare", "train", "evaluate", "report" }
+            .Select(stage => detailed.Output.IndexOf($"Stage '{stage}' didn't change, skipping", StringComparison.Ordinal))
+            .ToArray();
+        Assert.IsTrue(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), "every stage reported, in plan order: " + detailed.Output);
     }
 
     [TestMethod]

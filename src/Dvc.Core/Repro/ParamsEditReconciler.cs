@@ -76,6 +76,6 @@ internal static class ParamsEditReconciler
         }
 
         changedStages = outOfDate.Select(s => s.Addressing).ToList();
-        return cache.With(stages, edited, changedStages);
+        return cache.With(stages, edited);
     }
 }

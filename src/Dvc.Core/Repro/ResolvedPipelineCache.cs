@@ -32,9 +32,9 @@ public sealed class ResolvedPipelineCache
 
     public required IReadOnlyList<ResolvedStage> Stages { get; init; }
 
-    /// <summary>Set when this plan absorbed a params edit: the stages whose tracked values changed,
-    /// which MSBuild will visit (not stored).</summary>
-    public IReadOnlyList<string> StagesWithNewParams { get; init; } = Array.Empty<string>();
+    /// <summary>Set on a reused plan: the plan positions of the stages MSBuild must check
+    /// (<see cref="StageStamps.ToCheck"/>); not stored.</summary>
+    public IReadOnlyList<int> StagesToCheck { get; init; } = Array.Empty<int>();
 
     public static string PathFor(string buildStateDir) => Path.Combine(buildStateDir, "resolved.bin");
 
@@ -60,7 +60,9 @@ public sealed class ResolvedPipelineCache
     /// <param name="parallel">Whether the build may run stages in parallel: those are dispatched from a
     /// full resolve, so the plan is reused only when the stages to run form a single chain, which the
     /// serial target runs (loading the full session when the first stage runs).</param>
-    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, out string explanation)
+    /// <param name="stagesLikelyToRun">Called once params files were edited, before the edit is read: a
+    /// stage will most likely run, so the caller can start loading the full session meanwhile.</param>
+    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, Action stagesLikelyToRun, out string explanation)
     {
         var cache = TryRead(path);
         if (cache is null || cache.Key != key)
@@ -108,6 +110,7 @@ public sealed class ResolvedPipelineCache
 
         if (editedParams.Count > 0)
         {
+            stagesLikelyToRun();
             if (ParamsEditReconciler.Reconcile(cache, editedParams, out var changedStages) is not { } reconciled)
             {
                 explanation = $"'{editedParams[0]}' changed and a full resolve must check it";
@@ -128,29 +131,35 @@ public sealed class ResolvedPipelineCache
         }
 
         var stages = cache.Stages;
-        if (parallel)
+        var outOfDate = StageStamps.AreOutOfDate(stages);
+        if (parallel && Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]).Count > 0)
         {
-            var outOfDate = StageStamps.AreOutOfDate(stages);
-            if (Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]).Count > 0)
-            {
-                explanation = "out-of-date stages can run in parallel";
-                return null;
-            }
+            explanation = "out-of-date stages can run in parallel";
+            return null;
         }
 
         explanation = absorbed;
-        return cache;
+        return cache.With(StageStamps.ToCheck(stages, outOfDate));
     }
 
     /// <summary>This plan with the given stages and the current stamps of the given files.</summary>
-    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles, IReadOnlyList<string> stagesWithNewParams) => new()
+    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
     {
-        StagesWithNewParams = stagesWithNewParams,
         Key = Key,
         Files = Files.Select(f => restampedFiles.Contains(f.Path) ? (f.Path, StampOrMissing(f.Path), f.ValuesOnly) : f).ToList(),
         Directories = Directories,
         SearchedDirectories = SearchedDirectories,
         Stages = stages,
+    };
+
+    private ResolvedPipelineCache With(IReadOnlyList<int> stagesToCheck) => new()
+    {
+        Key = Key,
+        Files = Files,
+        Directories = Directories,
+        SearchedDirectories = SearchedDirectories,
+        Stages = Stages,
+        StagesToCheck = stagesToCheck,
     };
 
     public void Write(string path)

@@ -62,19 +62,18 @@ public sealed class StageStamps
         (stage.Frozen ? Enumerable.Empty<DepSpec>() : stage.Deps).Select(d => stage.PathFromRoot(d.Path))
             .Concat(stage.Outs.Select(o => stage.PathFromRoot(o.Path)));
 
-    /// <summary>MSBuild's Inputs/Outputs rule for one stage's files.</summary>
+    /// <summary>MSBuild's Inputs/Outputs rule for one stage's files: a missing done stamp, or an
+    /// input that is missing or newer than it.</summary>
     public static bool IsOutOfDate(string doneStamp, IEnumerable<string> inputs, bool alwaysRuns)
     {
-        var done = new FileInfo(doneStamp);
-        if (alwaysRuns || !done.Exists)
+        if (alwaysRuns || WriteTicksOrNull(doneStamp) is not { } done)
         {
             return true;
         }
 
         foreach (var input in inputs)
         {
-            var info = new FileInfo(input);
-            if (!info.Exists || info.LastWriteTimeUtc > done.LastWriteTimeUtc)
+            if (WriteTicksOrNull(input) is not { } written || written > done)
             {
                 return true;
             }
@@ -83,10 +82,36 @@ public sealed class StageStamps
         return false;
     }
 
+    /// <summary>A file's mtime, or null for a missing path or a folder (MSBuild takes neither for an
+    /// existing input). One statx call, without FileInfo's path normalisation.</summary>
+    private static long? WriteTicksOrNull(string path)
+    {
+        try
+        {
+            return Hashing.FileStamp.Of(path).MtimeTicks;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
+    }
+
     /// <summary><see cref="IsOutOfDate(string, IEnumerable{string}, bool)"/> for every resolved stage:
     /// what MSBuild will find when it checks them, known before any target runs.</summary>
-    public static bool[] AreOutOfDate(IReadOnlyList<ResolvedStage> stages) =>
-        stages.Select(s => IsOutOfDate(s.DoneStamp, s.Inputs, s.NeverStamp.Length > 0)).ToArray();
+    public static bool[] AreOutOfDate(IReadOnlyList<ResolvedStage> stages)
+    {
+        // One stat per input file (10,000 for the 100-stage benchmark): spread over the cores.
+        var outOfDate = new bool[stages.Count];
+        System.Threading.Tasks.Parallel.For(0, stages.Count, i => outOfDate[i] = IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0));
+        return outOfDate;
+    }
+
+    /// <returns>The plan positions of the stages MSBuild must check, in plan order: the out-of-date
+    /// ones and every stage downstream of one (its inputs may change when an upstream stage runs).
+    /// The other stages were just found up to date by MSBuild's own rule and nothing in this build
+    /// can change their inputs, so handing them to MSBuild would only stat their files again.</returns>
+    public static IReadOnlyList<int> ToCheck(IReadOnlyList<ResolvedStage> stages, bool[] outOfDate) =>
+        Parallel.DispatchPlanner.Affected(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]);
 
     public void TouchDone(StageDefinition stage)
     {

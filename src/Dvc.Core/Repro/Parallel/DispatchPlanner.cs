@@ -44,10 +44,7 @@ public static class DispatchPlanner
     /// downstream of one; empty when that is nothing or a single chain.</returns>
     public static IReadOnlyList<int> Select(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate)
     {
-        var stale = Enumerable.Range(0, upstreamInPlan.Count).Select(outOfDate).ToArray();
-        var ordered = Enumerable.Range(0, upstreamInPlan.Count)
-            .Where(i => stale[i] || upstreamInPlan[i].Any(u => stale[u]))
-            .ToList();
+        var ordered = Affected(upstreamInPlan, outOfDate);
 
         // In plan (topological) order, stages form a chain when each one depends on the one before.
         for (var k = 1; k < ordered.Count; k++)
@@ -59,5 +56,15 @@ public static class DispatchPlanner
         }
 
         return Array.Empty<int>();
+    }
+
+    /// <returns>The plan positions, in plan order, of the out-of-date stages and every stage downstream
+    /// of one: the stages a build may have to visit. The others stay up to date whatever runs.</returns>
+    public static IReadOnlyList<int> Affected(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate)
+    {
+        var stale = Enumerable.Range(0, upstreamInPlan.Count).Select(outOfDate).ToArray();
+        return Enumerable.Range(0, upstreamInPlan.Count)
+            .Where(i => stale[i] || upstreamInPlan[i].Any(u => stale[u]))
+            .ToList();
     }
 }
