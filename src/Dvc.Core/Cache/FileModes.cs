@@ -9,7 +9,6 @@ internal static class FileModes
     private const UnixFileMode ReadOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode Execute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
 
-    private static readonly Lazy<UnixFileMode> Umask = new(ReadUmask);
 
     public static void MakeReadOnly(string path)
     {
@@ -44,7 +43,7 @@ internal static class FileModes
             mode |= Execute;
         }
 
-        File.SetUnixFileMode(path, mode & ~Umask.Value);
+        File.SetUnixFileMode(path, mode & ~ProcessUmask.Value);
     }
 
     /// <summary>Deletes a file or symlink even when read-only (Windows refuses otherwise).</summary>
@@ -79,5 +78,12 @@ internal static class FileModes
         }
 
         return UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+    }
+
+    // Read once, on first use (a type's initializer runs when it is first touched); not a Lazy<T>
+    // of an enum, whose generic code would be JIT-compiled in every build.
+    private static class ProcessUmask
+    {
+        public static readonly UnixFileMode Value = ReadUmask();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dvc.Core.Config;
 using Dvc.Core.Errors;
 
@@ -12,7 +11,8 @@ namespace Dvc.Core.Cache;
 /// </summary>
 internal sealed class Linker
 {
-    private readonly ConcurrentDictionary<LinkType, bool> unsupported = new();
+    // One bit per LinkType; set bits are never cleared, so a plain read sees a bit or not yet.
+    private int unsupported;
 
     /// <returns>The link type used.</returns>
     public LinkType Place(string source, string destination, IReadOnlyList<LinkType> linkTypes)
@@ -21,7 +21,7 @@ internal sealed class Linker
         Exception? lastError = null;
         foreach (var type in linkTypes)
         {
-            if (unsupported.ContainsKey(type))
+            if ((Volatile.Read(ref unsupported) & Bit(type)) != 0)
             {
                 continue;
             }
@@ -44,7 +44,7 @@ internal sealed class Linker
                 }
             }
 
-            unsupported[type] = true;
+            Interlocked.Or(ref unsupported, Bit(type));
         }
 
         throw new DvcException(
@@ -53,6 +53,8 @@ internal sealed class Linker
             new SourceLocation(destination),
             lastError);
     }
+
+    private static int Bit(LinkType type) => 1 << (int)type;
 
     /// <summary>DVC's temp naming (<c>.&lt;token&gt;.tmp</c>), in the target's own directory so the
     /// final rename stays on one file system.</summary>

@@ -21,12 +21,16 @@ internal static class DepthFirst
             return;
         }
 
-        var stack = new Stack<(int Node, int Next)>();
+        // Two int stacks (node, next neighbour to try) rather than one of tuples, whose generic code
+        // would be JIT-compiled in every build.
+        var nodes = new Stack<int>();
+        var nexts = new Stack<int>();
         visited[start] = true;
-        stack.Push((start, 0));
-        while (stack.Count > 0)
+        nodes.Push(start);
+        nexts.Push(0);
+        while (nodes.Count > 0)
         {
-            var (node, next) = stack.Pop();
+            var (node, next) = (nodes.Pop(), nexts.Pop());
             var list = neighbours[node];
             while (next < list.Count && !CanEnter(list[next], visited, include))
             {
@@ -36,9 +40,11 @@ internal static class DepthFirst
             if (next < list.Count)
             {
                 var child = list[next];
-                stack.Push((node, next + 1));
+                nodes.Push(node);
+                nexts.Push(next + 1);
                 visited[child] = true;
-                stack.Push((child, 0));
+                nodes.Push(child);
+                nexts.Push(0);
             }
             else
             {

@@ -19,22 +19,22 @@ public static class DirectoryWalker
         ReturnSpecialDirectories = false,
     };
 
-    /// <summary>Files under <paramref name="directory"/>: ('/'-separated relative path, full path), unsorted.</summary>
+    /// <summary>Files under <paramref name="directory"/>, unsorted.</summary>
     /// <exception cref="DvcException">A .dvcignore lies inside the directory (DVC refuses that too).</exception>
-    public static List<(string RelPath, string FullPath)> Walk(string directory, DvcIgnore? ignore)
+    public static List<WalkedPath> Walk(string directory, DvcIgnore? ignore)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var rootInRepo = ignore?.RelativeToRoot(root);
         var scope = rootInRepo is null ? null : ignore!.ScopeFor(rootInRepo);
-        var files = new List<(string, string)>();
-        var pending = new Stack<(string FullPath, string RelPath)>();
-        pending.Push((root, ""));
+        var files = new List<WalkedPath>();
+        var pending = new Stack<WalkedPath>();
+        pending.Push(new WalkedPath("", root));
         while (pending.Count > 0)
         {
-            var (dir, dirRel) = pending.Pop();
-            var listing = new FileSystemEnumerable<(string Name, bool IsDirectory, bool IsLink)>(
+            var (dirRel, dir) = pending.Pop();
+            var listing = new FileSystemEnumerable<ListedEntry>(
                 dir,
-                (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                (ref FileSystemEntry e) => new ListedEntry(e.FileName.ToString(), e.IsDirectory, (e.Attributes & FileAttributes.ReparsePoint) != 0),
                 Options);
             foreach (var (name, isDirectory, isLink) in listing)
             {
@@ -52,7 +52,7 @@ public static class DirectoryWalker
                 var full = Path.Join(dir, name);
                 if (isDirectory)
                 {
-                    pending.Push((full, rel));
+                    pending.Push(new WalkedPath(rel, full));
                 }
                 else if (name == DvcIgnore.FileName)
                 {
@@ -63,11 +63,20 @@ public static class DirectoryWalker
                 }
                 else
                 {
-                    files.Add((rel, full));
+                    files.Add(new WalkedPath(rel, full));
                 }
             }
         }
 
         return files;
     }
+
+    // Classes, not tuples, for the same reason as WalkedPath.
+    private sealed record ListedEntry(string Name, bool IsDirectory, bool IsLink);
 }
+
+/// <summary>A file (or a folder still to list) found by <see cref="DirectoryWalker"/>.</summary>
+/// <param name="RelPath">'/'-separated, relative to the walked directory.</param>
+/// <remarks>A class, not a tuple: lists and stacks of it run the framework's precompiled shared
+/// generic code instead of code JIT-compiled in every build.</remarks>
+public sealed record WalkedPath(string RelPath, string FullPath);

@@ -7,7 +7,9 @@ namespace Dvc.Core.Hashing;
 /// </summary>
 /// <param name="Inode">0 where the platform gives no inode (then mtime and size decide).</param>
 /// <param name="MtimeTicks">Last write time in 100 ns ticks since the Unix epoch.</param>
-public readonly record struct FileStamp(long Inode, long MtimeTicks, long Size)
+/// <remarks>A class, not a struct: dictionaries and lists of it then run the framework's precompiled
+/// shared generic code, where a struct would have every such method JIT-compiled in every build.</remarks>
+public sealed record FileStamp(long Inode, long MtimeTicks, long Size)
 {
     private const uint ExecuteBits = 0b001_001_001;
     private const uint FileTypeMask = 0xF000;

@@ -12,7 +12,7 @@ namespace Dvc.Core.Repro;
 public sealed class ReproSession : IDisposable
 {
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
-    private readonly List<(StageDefinition Stage, StageOutcome Outcome)> _outcomes = new();
+    private readonly List<StageResult> _outcomes = new();
     private readonly object _gate = new();
     private bool _previousReproduced;
 
@@ -39,7 +39,7 @@ public sealed class ReproSession : IDisposable
 
     /// <summary>What happened to each stage whose task ran, here or in a parallel stage instance on
     /// another node (experiments hash the reproduced ones).</summary>
-    public IReadOnlyList<(StageDefinition Stage, StageOutcome Outcome)> Outcomes
+    public IReadOnlyList<StageResult> Outcomes
     {
         get
         {
@@ -70,7 +70,7 @@ public sealed class ReproSession : IDisposable
                     && Parallel.State.ReadOutcome(stage) is { } recorded
                     && ToStageOutcome(recorded.Outcome) is { } outcome)
                 {
-                    _outcomes.Add((stage, outcome));
+                    _outcomes.Add(new StageResult(stage, outcome));
                 }
             }
         }
@@ -129,7 +129,7 @@ public sealed class ReproSession : IDisposable
         lock (_gate)
         {
             _reported.Add(stage.Addressing);
-            _outcomes.Add((stage, outcome));
+            _outcomes.Add(new StageResult(stage, outcome));
             if (outcome != StageOutcome.Unchanged)
             {
                 ReproducedCount++;
@@ -200,3 +200,6 @@ public sealed class ReproSession : IDisposable
 
     public void Dispose() => Context.Dispose();
 }
+
+/// <summary>What happened to one stage in a build.</summary>
+public sealed record StageResult(StageDefinition Stage, StageOutcome Outcome);

@@ -19,16 +19,14 @@ public sealed class ResolvedPipelineCache
 
     public required string Key { get; init; }
 
-    /// <summary>ValuesOnly: see <see cref="PipelineContext.DefinitionFiles"/>.</summary>
-    public required IReadOnlyList<(string Path, FileStamp Stamp, bool ValuesOnly)> Files { get; init; }
+    public required IReadOnlyList<DefinitionFileStamp> Files { get; init; }
 
     /// <summary>The folders expanded into stage inputs, each with its mtime when listed: adding or
     /// removing a file changes a folder's mtime, so an unchanged mtime means an unchanged list.</summary>
-    public required IReadOnlyList<(string Path, long MtimeTicks)> Directories { get; init; }
+    public required IReadOnlyList<FolderStamp> Directories { get; init; }
 
-    /// <summary>The folders searched for .dvc files, with their mtime and
-    /// <see cref="DataSources.DataSourceFinder.FolderSignature"/>; the signature decides when the mtime changed.</summary>
-    public required IReadOnlyList<(string Path, long MtimeTicks, string Signature)> SearchedDirectories { get; init; }
+    /// <summary>The folders searched for .dvc files; the signature decides when the mtime changed.</summary>
+    public required IReadOnlyList<SearchedFolderStamp> SearchedDirectories { get; init; }
 
     public required IReadOnlyList<ResolvedStage> Stages { get; init; }
 
@@ -48,10 +46,10 @@ public sealed class ResolvedPipelineCache
 
     public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<ResolvedStage> stages)
     {
-        var files = context.DefinitionFiles().Select(f => (f.Path, StampOrMissing(f.Path), f.ValuesOnly)).ToList();
-        var directories = ObservedDirectories(stamps.Refreshed.Values).Select(o => (o.Key, o.Value)).ToList();
+        var files = context.DefinitionFiles().Select(f => new DefinitionFileStamp(f.Path, StampOrMissing(f.Path), f.ValuesOnly)).ToList();
+        var directories = ObservedDirectories(stamps.Refreshed.Values).Values.ToList();
         var searched = context.SearchedDirectories.Distinct(StringComparer.Ordinal)
-            .Select(d => (d, MtimeOrMissing(d), DataSources.DataSourceFinder.FolderSignature(d)))
+            .Select(d => new SearchedFolderStamp(d, MtimeOrMissing(d), DataSources.DataSourceFinder.FolderSignature(d)))
             .ToList();
         return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, Stages = stages };
     }
@@ -146,7 +144,7 @@ public sealed class ResolvedPipelineCache
     internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
     {
         Key = Key,
-        Files = Files.Select(f => restampedFiles.Contains(f.Path) ? (f.Path, StampOrMissing(f.Path), f.ValuesOnly) : f).ToList(),
+        Files = Files.Select(f => restampedFiles.Contains(f.Path) ? f with { Stamp = StampOrMissing(f.Path) } : f).ToList(),
         Directories = Directories,
         SearchedDirectories = SearchedDirectories,
         Stages = stages,
@@ -244,22 +242,22 @@ public sealed class ResolvedPipelineCache
             }
 
             var key = reader.ReadString();
-            var files = new List<(string, FileStamp, bool)>();
+            var files = new List<DefinitionFileStamp>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
-                files.Add((reader.ReadString(), new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64()), reader.ReadBoolean()));
+                files.Add(new DefinitionFileStamp(reader.ReadString(), new FileStamp(reader.ReadInt64(), reader.ReadInt64(), reader.ReadInt64()), reader.ReadBoolean()));
             }
 
-            var directories = new List<(string, long)>();
+            var directories = new List<FolderStamp>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
-                directories.Add((reader.ReadString(), reader.ReadInt64()));
+                directories.Add(new FolderStamp(reader.ReadString(), reader.ReadInt64()));
             }
 
-            var searched = new List<(string, long, string)>();
+            var searched = new List<SearchedFolderStamp>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
-                searched.Add((reader.ReadString(), reader.ReadInt64(), reader.ReadString()));
+                searched.Add(new SearchedFolderStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadString()));
             }
 
             var stages = new List<ResolvedStage>();
@@ -277,7 +275,7 @@ public sealed class ResolvedPipelineCache
                 for (var j = 0; j < tracked.Length; j++)
                 {
                     var (file, absolute, keyCount) = (reader.ReadString(), reader.ReadString(), reader.ReadInt32());
-                    var keys = keyCount < 0 ? null : Enumerable.Range(0, keyCount).Select(_ => reader.ReadString()).ToList();
+                    var keys = keyCount < 0 ? null : ReadStrings(reader, keyCount);
                     tracked[j] = new TrackedParamsFile(new Dvc.Core.Pipeline.ParamsSpec(file, keys), absolute);
                 }
 
@@ -300,16 +298,29 @@ public sealed class ResolvedPipelineCache
         }
     }
 
+    private static List<string> ReadStrings(BinaryReader reader, int count)
+    {
+        var strings = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            strings.Add(reader.ReadString());
+        }
+
+        return strings;
+    }
+
     /// <summary>Folder mtimes as the stages' walks saw them. Two walks that saw one folder differently
     /// (it changed in between) leave a value no folder has, so the next build resolves from scratch.</summary>
-    internal static Dictionary<string, long> ObservedDirectories(IEnumerable<StageRefresh> refreshes)
+    internal static Dictionary<string, FolderStamp> ObservedDirectories(IEnumerable<StageRefresh> refreshes)
     {
-        var observed = new Dictionary<string, long>(StringComparer.Ordinal);
+        var observed = new Dictionary<string, FolderStamp>(StringComparer.Ordinal);
         foreach (var refresh in refreshes)
         {
-            foreach (var (directory, mtime) in refresh.Directories)
+            foreach (var folder in refresh.Directories.Values)
             {
-                observed[directory] = observed.TryGetValue(directory, out var seen) && seen != mtime ? Conflicting : mtime;
+                observed[folder.Path] = observed.TryGetValue(folder.Path, out var seen) && seen.MtimeTicks != folder.MtimeTicks
+                    ? folder with { MtimeTicks = Conflicting }
+                    : folder;
             }
         }
 

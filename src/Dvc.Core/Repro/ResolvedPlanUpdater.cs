@@ -28,18 +28,18 @@ public static class ResolvedPlanUpdater
             s => s.Addressing,
             s => StageStamps.ExpandedRoots(s).Select(repository.Absolute).ToList(),
             StringComparer.Ordinal);
-        var cached = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (directory, mtime) in before.Directories)
+        var cached = new Dictionary<string, FolderStamp>(StringComparer.Ordinal);
+        foreach (var folder in before.Directories)
         {
-            cached[directory] = mtime;
+            cached[folder.Path] = folder;
         }
 
-        Dictionary<string, long> now;
+        Dictionary<string, FolderStamp> now;
         for (var round = 0; ; round++)
         {
             now = cached.Keys.Concat(stamps.Refreshed.Values.SelectMany(r => r.Directories.Keys))
                 .Distinct(StringComparer.Ordinal)
-                .ToDictionary(d => d, ResolvedPipelineCache.MtimeOrMissing, StringComparer.Ordinal);
+                .ToDictionary(d => d, d => new FolderStamp(d, ResolvedPipelineCache.MtimeOrMissing(d)), StringComparer.Ordinal);
             var stale = session.Plan.Where(s => SawOtherListings(s, roots[s.Addressing], now, cached, stamps)).ToList();
             if (stale.Count == 0)
             {
@@ -57,10 +57,10 @@ public static class ResolvedPlanUpdater
             }
         }
 
-        var directories = now.Where(d => d.Value != Missing).Select(d => (d.Key, d.Value)).ToList();
+        var directories = now.Values.Where(d => d.MtimeTicks != Missing).ToList();
         var written = session.Context.WrittenDefinitionFiles;
         var files = before.Files
-            .Select(f => written.TryGetValue(f.Path, out var stamp) && ResolvedPipelineCache.StampOrMissing(f.Path) == stamp ? (f.Path, stamp, f.ValuesOnly) : f)
+            .Select(f => written.TryGetValue(f.Path, out var stamp) && ResolvedPipelineCache.StampOrMissing(f.Path) == stamp ? f with { Stamp = stamp } : f)
             .ToList();
         var stages = before.Stages
             .Select(s => stamps.Refreshed.TryGetValue(s.Addressing, out var r) ? s with { Inputs = r.Inputs, ParamsDigest = r.ParamsDigest } : s)
@@ -70,23 +70,23 @@ public static class ResolvedPlanUpdater
 
     /// <summary>A searched folder whose mtime moved (dvc.lock replaced beside it) while what the .dvc
     /// search sees did not takes its new mtime, so later builds do not list it again.</summary>
-    private static (string Path, long MtimeTicks, string Signature) Restamp((string Path, long MtimeTicks, string Signature) folder)
+    private static SearchedFolderStamp Restamp(SearchedFolderStamp folder)
     {
         // Read before the listing: a change in between leaves an older mtime, seen by the next build.
         var mtime = ResolvedPipelineCache.MtimeOrMissing(folder.Path);
         return mtime != folder.MtimeTicks && DataSources.DataSourceFinder.FolderSignature(folder.Path) == folder.Signature
-            ? (folder.Path, mtime, folder.Signature)
+            ? folder with { MtimeTicks = mtime }
             : folder;
     }
 
     /// <summary>Whether a folder under the stage's deps/outs now has another mtime than the stage
     /// saw when it last listed it (its latest refresh, or the cached plan's walk).</summary>
-    private static bool SawOtherListings(StageDefinition stage, List<string> roots, Dictionary<string, long> now, Dictionary<string, long> cached, StageStamps stamps)
+    private static bool SawOtherListings(StageDefinition stage, List<string> roots, Dictionary<string, FolderStamp> now, Dictionary<string, FolderStamp> cached, StageStamps stamps)
     {
-        IReadOnlyDictionary<string, long> seen = stamps.Refreshed.TryGetValue(stage.Addressing, out var refresh) ? refresh.Directories : cached;
-        foreach (var (directory, mtime) in now)
+        IReadOnlyDictionary<string, FolderStamp> seen = stamps.Refreshed.TryGetValue(stage.Addressing, out var refresh) ? refresh.Directories : cached;
+        foreach (var (directory, folder) in now)
         {
-            if (Covers(roots, directory) && (seen.TryGetValue(directory, out var saw) ? saw : Missing) != mtime)
+            if (Covers(roots, directory) && (seen.TryGetValue(directory, out var saw) ? saw.MtimeTicks : Missing) != folder.MtimeTicks)
             {
                 return true;
             }

@@ -42,7 +42,7 @@ public sealed class StageStamps
     {
         var files = new List<string>();
         var listing = new List<object?>();
-        var directories = new Dictionary<string, long>(StringComparer.Ordinal);
+        var directories = new Dictionary<string, FolderStamp>(StringComparer.Ordinal);
         foreach (var root in ExpandedRoots(stage))
         {
             Expand(root, files, listing, directories);
@@ -159,20 +159,20 @@ public sealed class StageStamps
     /// <summary>Directories become their files: MSBuild treats a directory as a missing file.</summary>
     /// <param name="directories">Receives each folder walked with its mtime as seen before listing it:
     /// adding or removing a file changes a folder's mtime, so an unchanged mtime means an unchanged list.</param>
-    private void Expand(string repoRelative, List<string> files, List<object?> listing, Dictionary<string, long> directories)
+    private void Expand(string repoRelative, List<string> files, List<object?> listing, Dictionary<string, FolderStamp> directories)
     {
         var absolute = _context.Repository.Absolute(repoRelative);
         var root = new DirectoryInfo(absolute);
         if (root.Exists)
         {
-            directories[absolute] = root.LastWriteTimeUtc.Ticks;
+            directories[absolute] = new FolderStamp(absolute, root.LastWriteTimeUtc.Ticks);
             var found = new List<string>();
             foreach (var entry in root.EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
             {
                 if (entry is DirectoryInfo)
                 {
                     // Enumeration yields a folder before it descends into it.
-                    directories[entry.FullName] = entry.LastWriteTimeUtc.Ticks;
+                    directories[entry.FullName] = new FolderStamp(entry.FullName, entry.LastWriteTimeUtc.Ticks);
                 }
                 else
                 {
@@ -225,5 +225,5 @@ public sealed class StageStamps
 /// <summary>What one refresh of a stage's stamps saw.</summary>
 /// <param name="Inputs">Every input path MSBuild compares with the done stamp.</param>
 /// <param name="ParamsDigest">The tracked param values (<see cref="StageStamps.ParamsDigestOf"/>).</param>
-/// <param name="Directories">Each folder walked, with its mtime as seen before listing it.</param>
-public sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, long> Directories);
+/// <param name="Directories">Each folder walked, by path, with its mtime as seen before listing it.</param>
+public sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, FolderStamp> Directories);

@@ -17,7 +17,7 @@ namespace Dvc.Core.Repro;
 /// </summary>
 public sealed class Workspace : IDisposable
 {
-    private readonly ConcurrentDictionary<string, (FileStamp Stamp, PyDict Values)> _paramsFiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ParsedParamsFile> _paramsFiles = new(StringComparer.Ordinal);
 
     public Workspace(DvcRepository repository)
     {
@@ -78,9 +78,12 @@ public sealed class Workspace : IDisposable
         }
 
         var values = ParamsFileReader.Read(absolutePath);
-        _paramsFiles[absolutePath] = (stamp, values);
+        _paramsFiles[absolutePath] = new ParsedParamsFile(stamp, values);
         return values;
     }
+
+    // A class rather than a tuple, so the dictionary runs the framework's precompiled shared code.
+    private sealed record ParsedParamsFile(FileStamp Stamp, PyDict Values);
 
     public void Dispose() => Hashing.Save();
 }

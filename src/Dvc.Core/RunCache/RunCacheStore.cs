@@ -25,7 +25,11 @@ public sealed class RunCacheStore
             return null;
         }
 
-        foreach (var file in new DirectoryInfo(dir).GetFiles().Where(f => !f.Name.StartsWith('.')).OrderByDescending(f => f.LastWriteTimeUtc))
+        var files = new DirectoryInfo(dir).GetFiles().Where(f => !f.Name.StartsWith('.')).ToList();
+        // Newest first. A comparison, not OrderBy with a DateTime key: that generic code would be
+        // JIT-compiled in every build that consults the run-cache.
+        files.Sort(static (a, b) => b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Name, b.Name));
+        foreach (var file in files)
         {
             try
             {

@@ -49,7 +49,7 @@ public sealed class ChangeDetector
                 }
             }
 
-            CheckPaths(stage, stage.Deps.Select(d => (d.Path, false)), lockEntry?.Deps, status.Deps, firstReasonOnly);
+            CheckPaths(stage, stage.Deps.Select(d => new CheckedPath(d.Path, false)), lockEntry?.Deps, status.Deps, firstReasonOnly);
             if (firstReasonOnly && status.IsChanged)
             {
                 return status;
@@ -62,7 +62,7 @@ public sealed class ChangeDetector
             }
         }
 
-        CheckPaths(stage, stage.Outs.Select(o => (o.Path, o.Cache)), lockEntry?.Outs, status.Outs, firstReasonOnly);
+        CheckPaths(stage, stage.Outs.Select(o => new CheckedPath(o.Path, o.Cache)), lockEntry?.Outs, status.Outs, firstReasonOnly);
         return status;
     }
 
@@ -75,7 +75,7 @@ public sealed class ChangeDetector
 
     private void CheckPaths(
         StageDefinition stage,
-        IEnumerable<(string Path, bool Cached)> paths,
+        IEnumerable<CheckedPath> paths,
         IReadOnlyList<LockItem>? lockItems,
         List<PathChange> changes,
         bool firstReasonOnly)
@@ -160,4 +160,8 @@ public sealed class ChangeDetector
             }
         }
     }
+
+    // A class, not a tuple: LINQ over it then runs precompiled shared code instead of code
+    // JIT-compiled in every build.
+    private sealed record CheckedPath(string Path, bool Cached);
 }

@@ -62,9 +62,35 @@ public static class DispatchPlanner
     /// of one: the stages a build may have to visit. The others stay up to date whatever runs.</returns>
     public static IReadOnlyList<int> Affected(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate)
     {
-        var stale = Enumerable.Range(0, upstreamInPlan.Count).Select(outOfDate).ToArray();
-        return Enumerable.Range(0, upstreamInPlan.Count)
-            .Where(i => stale[i] || upstreamInPlan[i].Any(u => stale[u]))
-            .ToList();
+        // Plain loops: LINQ over ints here would be JIT-compiled at the start of every build.
+        var stale = new bool[upstreamInPlan.Count];
+        for (var i = 0; i < stale.Length; i++)
+        {
+            stale[i] = outOfDate(i);
+        }
+
+        var affected = new List<int>();
+        for (var i = 0; i < stale.Length; i++)
+        {
+            if (stale[i] || AnyStale(upstreamInPlan[i], stale))
+            {
+                affected.Add(i);
+            }
+        }
+
+        return affected;
+    }
+
+    private static bool AnyStale(IReadOnlyList<int> positions, bool[] stale)
+    {
+        for (var k = 0; k < positions.Count; k++)
+        {
+            if (stale[positions[k]])
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
