@@ -1,21 +1,36 @@
+using System.Globalization;
+
 namespace Dvc.Core.Hashing;
 
 /// <summary>
-/// A remembered file hash, valid while the file's stamp is unchanged. The digest is kept as a number so
-/// that loading ten thousand entries allocates no hex strings; <see cref="Md5"/> formats it on demand.
+/// A remembered file hash, valid while the file's stamp is unchanged. The digest is kept as two numbers
+/// so that loading ten thousand entries allocates no hex strings; <see cref="Md5"/> formats it on demand.
+/// Not a <see cref="UInt128"/>: the runtime rejects precompiled (ReadyToRun) code for methods that touch
+/// its layout, and this type is on every build's path.
 /// </summary>
-public readonly record struct HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, UInt128 Digest)
+public readonly record struct HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, ulong DigestHigh, ulong DigestLow)
 {
-    public string Md5 => string.Create(32, Digest, static (chars, digest) =>
+    public string Md5
     {
-        for (var i = 31; i >= 0; i--)
+        get
         {
-            chars[i] = "0123456789abcdef"[(int)(digest & 0xF)];
-            digest >>= 4;
+            Span<char> chars = stackalloc char[32];
+            DigestHigh.TryFormat(chars, out _, "x16", CultureInfo.InvariantCulture);
+            DigestLow.TryFormat(chars[16..], out _, "x16", CultureInfo.InvariantCulture);
+            return new string(chars);
         }
-    });
+    }
 
     /// <param name="md5">32 hex digits.</param>
-    public static HashStateEntry Create(FileStamp stamp, HashAlgorithmKind algorithm, string md5) =>
-        new(stamp, algorithm, UInt128.Parse(md5, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture));
+    public static HashStateEntry Create(FileStamp stamp, HashAlgorithmKind algorithm, string md5)
+    {
+        if (md5.Length != 32)
+        {
+            throw new FormatException($"not an md5: '{md5}'");
+        }
+
+        return new(stamp, algorithm, ParseHex(md5.AsSpan(0, 16)), ParseHex(md5.AsSpan(16)));
+    }
+
+    private static ulong ParseHex(ReadOnlySpan<char> digits) => ulong.Parse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
 }

@@ -1,71 +1,58 @@
 using System.Buffers.Binary;
-using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Dvc.Core.Hashing;
 
 /// <summary>
 /// The on-disk form of <see cref="HashStateStore"/>, built to load ten thousand entries in a few
-/// milliseconds: a magic and version header, then entries sorted by path, each path front-coded
-/// against the previous one (paths in a tree share long prefixes), followed by inode, mtime ticks,
-/// size, algorithm and the 16-byte digest. Anything unreadable counts as empty: it is only a cache.
+/// milliseconds and to save a build's few changed ones without rewriting the rest:
+/// <c>"DVCBHASH" | version (int32) | base block length (int32) | base block | journal blocks...</c>
+/// (see <see cref="HashStateBlock"/>). The base holds every entry as of the last rewrite; each save
+/// appends a block of its changes, and later blocks win. Reading stops at the first block that is not
+/// intact, and anything unreadable counts as empty: it is only a cache.
 /// </summary>
 internal static class HashStateFile
 {
-    private const int Version = 2;
-    private const int FixedPart = 8 + 8 + 8 + 1 + 16;
-    private static readonly byte[] Magic = "DVCBHASH"u8.ToArray();
+    private const int Version = 3;
+    private const int HeaderSize = 8 + 4 + 4;
 
-    public static Dictionary<string, HashStateEntry> Read(string path)
+    // Appending stops once the journal would outgrow half the base (so a load parses at most 1.5 times
+    // the base's bytes) or this, whichever is larger (so a small store is not rewritten on almost every
+    // save). Ten thousand entries make a ~480 KB base and a build that re-hashes a stage's hundred files
+    // appends ~5 KB, so the rewrite (tens of ms) comes about every fifty such builds.
+    private const int MinJournalLength = 64 << 10;
+
+    private static ReadOnlySpan<byte> Magic => "DVCBHASH"u8;
+
+    /// <param name="intact">Whether the whole file is of this version and made of intact blocks.</param>
+    public static Dictionary<string, HashStateEntry> Read(string path, out bool intact)
     {
         try
         {
-            return Parse(File.ReadAllBytes(path));
+            return Parse(ReadAll(path), out intact);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException or IndexOutOfRangeException)
         {
+            intact = false;
             return new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
         }
     }
 
+    /// <summary>Replaces the file atomically with one base block.</summary>
     public static void Write(string path, IReadOnlyDictionary<string, HashStateEntry> entries)
     {
-        var keys = new string[entries.Count];
-        var n = 0;
-        foreach (var key in entries.Keys)
-        {
-            keys[n++] = key;
-        }
-
-        Array.Sort(keys, StringComparer.Ordinal);
+        var block = HashStateBlock.Encode(entries);
+        Span<byte> header = stackalloc byte[HeaderSize];
+        Magic.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header[8..], Version);
+        BinaryPrimitives.WriteInt32LittleEndian(header[12..], block.Length);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                writer.Write(Magic);
-                writer.Write(Version);
-                writer.Write(keys.Length);
-                var previous = "";
-                foreach (var key in keys)
-                {
-                    var shared = key.AsSpan().CommonPrefixLength(previous);
-                    if (shared > 0 && char.IsHighSurrogate(key[shared - 1]))
-                    {
-                        shared--; // never split a surrogate pair between prefix and suffix
-                    }
-
-                    var entry = entries[key];
-                    writer.Write7BitEncodedInt(shared);
-                    writer.Write(key[shared..]);
-                    writer.Write(entry.Stamp.Inode);
-                    writer.Write(entry.Stamp.MtimeTicks);
-                    writer.Write(entry.Stamp.Size);
-                    writer.Write((byte)entry.Algorithm);
-                    writer.Write((ulong)(entry.Digest >> 64));
-                    writer.Write((ulong)entry.Digest);
-                    previous = key;
-                }
+                stream.Write(header);
+                stream.Write(block);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -76,57 +63,134 @@ internal static class HashStateFile
         }
     }
 
-    private static Dictionary<string, HashStateEntry> Parse(ReadOnlySpan<byte> data)
+    /// <summary>
+    /// Appends <paramref name="entries"/> as one block, unless the file is missing, of another version,
+    /// does not end on an intact block, or would get a journal too big for its base: then false, and
+    /// it is for the caller to <see cref="Write"/> the file anew. Callers hold the store's lock.
+    /// </summary>
+    public static bool TryAppend(string path, IReadOnlyDictionary<string, HashStateEntry> entries)
     {
-        if (data.Length < Magic.Length + 8 || !data[..Magic.Length].SequenceEqual(Magic)
-            || BinaryPrimitives.ReadInt32LittleEndian(data[Magic.Length..]) != Version)
+        SafeFileHandle handle;
+        try
         {
-            return new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false;
         }
 
-        var count = BinaryPrimitives.ReadInt32LittleEndian(data[(Magic.Length + 4)..]);
-        var entries = new Dictionary<string, HashStateEntry>(Math.Clamp(count, 0, data.Length / FixedPart), StringComparer.Ordinal);
-        var position = Magic.Length + 8;
-        var key = new char[256];
-        for (var i = 0; i < count; i++)
+        using (handle)
         {
-            var shared = Read7BitInt(data, ref position);
-            var suffixBytes = Read7BitInt(data, ref position);
-            var suffix = data.Slice(position, suffixBytes);
-            position += suffixBytes;
-            var length = shared + Encoding.UTF8.GetCharCount(suffix);
-            if (shared > key.Length || length > key.Length)
+            var length = RandomAccess.GetLength(handle);
+            Span<byte> header = stackalloc byte[HeaderSize];
+            if (ReadFully(handle, header, 0) != HeaderSize || !TryReadHeader(header, out var baseLength))
             {
-                Array.Resize(ref key, Math.Max(length, key.Length * 2));
+                return false;
             }
 
-            Encoding.UTF8.GetChars(suffix, key.AsSpan(shared));
-            var fixedPart = data.Slice(position, FixedPart);
-            position += FixedPart;
-            var stamp = new FileStamp(
-                BinaryPrimitives.ReadInt64LittleEndian(fixedPart),
-                BinaryPrimitives.ReadInt64LittleEndian(fixedPart[8..]),
-                BinaryPrimitives.ReadInt64LittleEndian(fixedPart[16..]));
-            var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[25..]), BinaryPrimitives.ReadUInt64LittleEndian(fixedPart[33..]));
-            entries[new string(key, 0, length)] = new HashStateEntry(stamp, (HashAlgorithmKind)fixedPart[24], digest);
+            var journalLength = length - HeaderSize - baseLength;
+            if (journalLength < 0 || !EndsOnIntactBlock(handle, length, journalLength, baseLength))
+            {
+                return false;
+            }
+
+            var block = HashStateBlock.Encode(entries);
+            if (journalLength + block.Length > Math.Max(MinJournalLength, baseLength / 2))
+            {
+                return false;
+            }
+
+            // One unbuffered positional write: a crash can tear only this block, and the next save sees it.
+            RandomAccess.Write(handle, block, length);
+            return true;
+        }
+    }
+
+    private static Dictionary<string, HashStateEntry> Parse(ReadOnlySpan<byte> data, out bool intact)
+    {
+        var entries = new Dictionary<string, HashStateEntry>(StringComparer.Ordinal);
+        intact = false;
+        if (!TryReadHeader(data, out var baseLength))
+        {
+            return entries;
         }
 
+        var position = HeaderSize;
+        while (HashStateBlock.TryRead(data[position..], out var payload, out var blockLength)
+            && (position > HeaderSize || blockLength == baseLength))
+        {
+            HashStateBlock.ReadEntries(payload, entries);
+            position += blockLength;
+        }
+
+        intact = position > HeaderSize && position == data.Length;
         return entries;
     }
 
-    private static int Read7BitInt(ReadOnlySpan<byte> data, ref int position)
+    private static bool TryReadHeader(ReadOnlySpan<byte> data, out int baseLength)
     {
-        var result = 0;
-        for (var shift = 0; shift < 35; shift += 7)
+        baseLength = 0;
+        if (data.Length < HeaderSize || !data[..Magic.Length].SequenceEqual(Magic) || BinaryPrimitives.ReadInt32LittleEndian(data[8..]) != Version)
         {
-            var b = data[position++];
-            result |= (b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return result;
-            }
+            return false;
         }
 
-        throw new FormatException("bad length in hash state file");
+        baseLength = BinaryPrimitives.ReadInt32LittleEndian(data[12..]);
+        return baseLength > 0;
+    }
+
+    // A crash or power loss during an append leaves a tail without a trailer (torn, or zero-filled by
+    // delayed allocation); the last appended block is small enough to verify whole as well. The base
+    // was renamed into place whole, so it is only checked against the header: a store that found it
+    // damaged when loading rewrites the file without asking here.
+    private static bool EndsOnIntactBlock(SafeFileHandle handle, long length, long journalLength, int baseLength)
+    {
+        Span<byte> trailer = stackalloc byte[HashStateBlock.TrailerSize];
+        if (ReadFully(handle, trailer, length - trailer.Length) != trailer.Length)
+        {
+            return false;
+        }
+
+        var lastLength = HashStateBlock.LengthFromTrailer(trailer);
+        if (journalLength == 0)
+        {
+            return lastLength == baseLength;
+        }
+
+        if (lastLength <= 0 || lastLength > journalLength)
+        {
+            return false;
+        }
+
+        var last = new byte[lastLength];
+        return ReadFully(handle, last, length - lastLength) == lastLength
+            && HashStateBlock.TryRead(last, out _, out var blockLength) && blockLength == lastLength;
+    }
+
+    private static byte[] ReadAll(string path)
+    {
+        // Shared for writing and deleting so that a reader never makes a concurrent save fail (Windows).
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var data = new byte[RandomAccess.GetLength(handle)];
+        var read = ReadFully(handle, data, 0);
+        return read == data.Length ? data : data[..read];
+    }
+
+    private static int ReadFully(SafeFileHandle handle, Span<byte> buffer, long offset)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = RandomAccess.Read(handle, buffer[total..], offset + total);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
     }
 }

@@ -16,10 +16,15 @@ public sealed class HashStateStore
     private Dictionary<string, HashStateEntry> entries;
     private readonly Dictionary<string, HashStateEntry> changed = new(StringComparer.Ordinal);
 
-    private HashStateStore(string filePath, Dictionary<string, HashStateEntry> entries)
+    // The file was missing or damaged when loaded: appending would keep it so (or leave valid blocks
+    // behind a damaged one), so the next save rewrites it.
+    private bool fileNeedsRewrite;
+
+    private HashStateStore(string filePath, Dictionary<string, HashStateEntry> entries, bool fileNeedsRewrite)
     {
         FilePath = filePath;
         this.entries = entries;
+        this.fileNeedsRewrite = fileNeedsRewrite;
     }
 
     public string FilePath { get; }
@@ -49,7 +54,11 @@ public sealed class HashStateStore
     /// <summary>The store of the repository at <paramref name="repoRoot"/> (empty if none saved yet).</summary>
     public static HashStateStore Open(string repoRoot) => Load(Path.Combine(repoRoot, RelativePath.Replace('/', Path.DirectorySeparatorChar)));
 
-    public static HashStateStore Load(string filePath) => new(Path.GetFullPath(filePath), HashStateFile.Read(filePath));
+    public static HashStateStore Load(string filePath)
+    {
+        var entries = HashStateFile.Read(filePath, out var intact);
+        return new(Path.GetFullPath(filePath), entries, !intact);
+    }
 
     /// <summary>The remembered hash, if the file's stamp and the algorithm still match.</summary>
     public bool TryGet(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, out string md5)
@@ -78,13 +87,16 @@ public sealed class HashStateStore
     }
 
     /// <summary>
-    /// Writes the store if anything changed: under an exclusive lock file, re-reads what other
-    /// processes saved meanwhile, lays this process's new entries over it and replaces the file
-    /// atomically. False when the lock could not be taken in time (the entries stay dirty).
+    /// Writes the store if anything changed, under an exclusive lock file: appends this process's new
+    /// entries to the file as one block, or, when the file cannot take it (see
+    /// <see cref="HashStateFile.TryAppend"/>), re-reads what other processes saved, lays this process's
+    /// entries over it and replaces the file atomically. False when the lock could not be taken in time
+    /// (the entries stay dirty).
     /// </summary>
     public bool Save()
     {
         Dictionary<string, HashStateEntry> mine;
+        bool rewrite;
         lock (sync)
         {
             if (changed.Count == 0)
@@ -93,6 +105,7 @@ public sealed class HashStateStore
             }
 
             mine = new Dictionary<string, HashStateEntry>(changed, StringComparer.Ordinal);
+            rewrite = fileNeedsRewrite;
         }
 
         var directory = Path.GetDirectoryName(FilePath)!;
@@ -104,19 +117,30 @@ public sealed class HashStateStore
                 return false;
             }
 
-            var merged = HashStateFile.Read(FilePath);
-            foreach (var (path, entry) in mine)
+            Dictionary<string, HashStateEntry>? merged = null;
+            if (rewrite || !HashStateFile.TryAppend(FilePath, mine))
             {
-                merged[path] = entry;
-            }
-
-            HashStateFile.Write(FilePath, merged);
-            lock (sync)
-            {
-                // Entries put while saving stay pending for the next save.
-                foreach (var (path, entry) in changed)
+                merged = HashStateFile.Read(FilePath, out _);
+                foreach (var (path, entry) in mine)
                 {
                     merged[path] = entry;
+                }
+
+                HashStateFile.Write(FilePath, merged);
+            }
+
+            lock (sync)
+            {
+                if (merged is not null)
+                {
+                    // Entries put while saving stay in memory (and pending, below) over what was read.
+                    foreach (var (path, entry) in changed)
+                    {
+                        merged[path] = entry;
+                    }
+
+                    entries = merged;
+                    fileNeedsRewrite = false;
                 }
 
                 foreach (var (path, entry) in mine)
@@ -126,8 +150,6 @@ public sealed class HashStateStore
                         changed.Remove(path);
                     }
                 }
-
-                entries = merged;
             }
         }
 
