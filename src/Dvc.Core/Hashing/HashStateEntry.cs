@@ -6,9 +6,11 @@ namespace Dvc.Core.Hashing;
 /// A remembered file hash, valid while the file's stamp is unchanged. The digest is kept as two numbers
 /// so that loading ten thousand entries allocates no hex strings; <see cref="Md5"/> formats it on demand.
 /// Not a <see cref="UInt128"/>: the runtime rejects precompiled (ReadyToRun) code for methods that touch
-/// its layout, and this type is on every build's path.
+/// its layout, and this type is on every build's path. A class, not a struct, for the same reason:
+/// dictionaries of it run the framework's precompiled shared generic code instead of code
+/// JIT-compiled in every build.
 /// </summary>
-public readonly record struct HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, ulong DigestHigh, ulong DigestLow)
+public sealed record HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, ulong DigestHigh, ulong DigestLow)
 {
     public string Md5
     {
