@@ -81,4 +81,34 @@ public sealed class HostingTests
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.IsFalse(repo.Exists("hello.txt"));
     }
+
+    /// <summary>A binary log carries the pipeline's files, also when reading them fails (the build log
+    /// is what a user attaches to a report).</summary>
+    [TestMethod]
+    public void Binary_log_embeds_the_pipeline_files_even_when_dvc_yaml_is_invalid()
+    {
+        using var repo = CreateOneStagePipeline();
+        repo.Write("dvc.yaml", "stages:\n  hello: [\n");
+        var binlog = Path.Combine(repo.Root, "build.binlog");
+
+        var result = ProcessRunner.Run("dotnet", ["build", repo.ProjectFile, "-nr:false", "-tl:off", "-v:m", "-t:Repro", "-bl:" + binlog], repo.Root);
+
+        Assert.AreNotEqual(0, result.ExitCode, result.ToString());
+        var embedded = EmbeddedFiles(binlog).Select(f => Path.GetFileName(f.Replace('\\', '/'))).ToList();
+        CollectionAssert.IsSubsetOf(new[] { "dvc.yaml", "params.yaml", "pipeline.proj" }, embedded, string.Join(", ", embedded));
+    }
+
+    /// <summary>The names in the zip of project files that a binary log (a gzip stream of records) carries.</summary>
+    private static IReadOnlyList<string> EmbeddedFiles(string binlog)
+    {
+        using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(binlog), System.IO.Compression.CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        gzip.CopyTo(buffer);
+        var bytes = buffer.ToArray();
+        var start = bytes.AsSpan().IndexOf("PK\u0003\u0004"u8);
+        var end = bytes.AsSpan().LastIndexOf("PK\u0005\u0006"u8);
+        Assert.IsTrue(start >= 0 && end > start, "the binary log holds no embedded files");
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes, start, end + 22 - start));
+        return zip.Entries.Select(e => e.FullName).ToList();
+    }
 }
