@@ -1,3 +1,4 @@
+using Dvc.Core.DataSources;
 using Dvc.Core.Repro;
 
 namespace Dvc.Build.Tasks;
@@ -11,9 +12,11 @@ internal sealed class SessionLoader : IDisposable
 {
     private readonly Lazy<ReproSession> _session;
     private Task? _warmUp;
+    private DataSourceSearch? _knownSearch;
 
-    public SessionLoader(Func<ReproSession> load) =>
-        _session = new Lazy<ReproSession>(load, LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <param name="load">Loads the session, with the .dvc-file search's outcome when it is known.</param>
+    public SessionLoader(Func<DataSourceSearch?, ReproSession> load) =>
+        _session = new Lazy<ReproSession>(() => load(_knownSearch), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public ReproSession Load() => _session.Value;
 
@@ -21,13 +24,16 @@ internal sealed class SessionLoader : IDisposable
     /// Loads the session and parses its dvc.lock files in the background. A failure is left for the
     /// task that needs the session to report, with its location (the lazy load keeps its exception).
     /// </summary>
-    public void StartLoading()
+    /// <param name="knownSearch">The cached plan's .dvc-file search, its folders found unchanged: the
+    /// load skips walking the repository for .dvc files.</param>
+    public void StartLoading(DataSourceSearch knownSearch)
     {
         if (_warmUp is not null)
         {
             return;
         }
 
+        _knownSearch = knownSearch;
         _warmUp = Task.Run(() =>
         {
             try

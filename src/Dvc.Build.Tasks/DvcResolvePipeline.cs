@@ -57,14 +57,14 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         var cacheKey = ResolvedPipelineCache.KeyOf(request, Force, typeof(DvcResolvePipeline).Assembly.Location);
 
         var jobs = JobCount();
-        var loader = new SessionLoader(() => LoadSession(request, isExperiment));
+        var loader = new SessionLoader(knownSearch => LoadSession(request, isExperiment, knownSearch));
 
         if (ResolvedPipelineCache.TryReuse(cachePath, cacheKey, parallel: jobs > 1, loader.StartLoading, out var explanation) is { } reused)
         {
             SetStages(reused.Stages, reused.StagesToCheck);
             if (reused.StagesToCheck.Count > 0)
             {
-                loader.StartLoading();
+                loader.StartLoading(reused.DataSourceSearch);
             }
 
             SessionRegistry.RegisterDeferred(BuildEngine, ProjectDirectory, new DeferredSession(reused, isExperiment, loader));
@@ -121,9 +121,9 @@ public sealed class DvcResolvePipeline : DvcPlanTask
 
     /// <summary>Loads, validates and plans the pipeline; stamps are left to the stages that run
     /// (a reused plan's stamps are already current, see ResolvedPipelineCache).</summary>
-    private ReproSession LoadSession(PlanRequest request, bool isExperiment)
+    private ReproSession LoadSession(PlanRequest request, bool isExperiment, Dvc.Core.DataSources.DataSourceSearch? knownSearch)
     {
-        var (context, plan) = PlannedPipeline.Load(request);
+        var (context, plan) = PlannedPipeline.Load(request, knownSearch);
         var options = new ReproOptions
         {
             Force = Force,

@@ -166,6 +166,56 @@ public sealed class ResolvedPlanReuseTests
         Assert.AreEqual(3, RunsOf(repo).Length);
     }
 
+    /// <summary>After a params edit the session is loaded with the cached .dvc-file search instead of
+    /// walking the repository again: the data source must still be part of it, and a .dvc file added
+    /// later must still be found.</summary>
+    [TestMethod]
+    public void AParamsEditKeepsTheDataSourcesAndANewDvcFileIsStillFound()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", """
+            stages:
+              small:
+                cmd: echo small >> runs.log && cat raw/a.txt > small.txt
+                deps:
+                  - raw/a.txt
+                outs:
+                  - small.txt
+              large:
+                cmd: echo large >> runs.log && echo large > large.txt
+                params:
+                  - model.large
+                outs:
+                  - large.txt
+            """);
+        repo.Write("params.yaml", "model:\n  small: 1\n  large: 10\n");
+        repo.Write(".gitignore", "/runs.log\n");
+        repo.Write("raw/a.txt", "a\n");
+        repo.CommitAll("pipeline");
+        Assert.AreEqual(0, repo.Build("Add", "Path=raw/a.txt").ExitCode);
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+
+        var edited = EditParamsAndBuild(repo, "model:\n  small: 1\n  large: 11\n");
+        var plain = repo.Build("Repro");
+
+        StringAssert.Contains(edited.Output, "Reused the last resolved plan of 3 stages, new param values for 'large'");
+        var lines = edited.Output.Split('\n').Select(l => l.Trim()).ToList();
+        var source = lines.IndexOf("'raw/a.txt.dvc' didn't change, skipping");
+        Assert.IsTrue(source >= 0 && lines.IndexOf("Stage 'small' didn't change, skipping") > source, edited.Output);
+        Assert.AreEqual("large", RunsOf(repo)[^1], "the edited stage ran");
+        CollectionAssert.AreEqual(
+            new[] { "'raw/a.txt.dvc' didn't change, skipping", "Stage 'small' didn't change, skipping", "Stage 'large' didn't change, skipping", "Data and pipelines are up to date." },
+            plain.MessageLines.ToArray(),
+            plain.ToString());
+
+        repo.Write("raw/b.txt", "b\n");
+        Assert.AreEqual(0, repo.Build("Add", "Path=raw/b.txt").ExitCode);
+        var afterAdd = DetailedBuild(repo);
+
+        StringAssert.Contains(afterAdd.Output, "Resolving the pipeline: the .dvc files or folders in '" + Path.Combine(repo.Root, "raw") + "' changed");
+    }
+
     [TestMethod]
     public void AnEditThatKeepsTheValuesRunsNothing()
     {

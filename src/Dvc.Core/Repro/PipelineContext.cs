@@ -84,30 +84,37 @@ public sealed class PipelineContext : IDisposable
     }
 
     /// <param name="dvcFiles">Repository-relative dvc.yaml paths to load.</param>
-    public static PipelineContext Load(DvcRepository repository, string projectDirectory, IReadOnlyList<string> dvcFiles)
+    /// <param name="knownSearch">The .dvc-file search's outcome when a cached plan shows that it cannot
+    /// have changed; null searches the repository.</param>
+    public static PipelineContext Load(DvcRepository repository, string projectDirectory, IReadOnlyList<string> dvcFiles, DataSourceSearch? knownSearch = null)
     {
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
         var pipelineStages = files.SelectMany(f => f.Stages).ToList();
         var outputs = new HashSet<string>(pipelineStages.SelectMany(s => s.Outs.Select(o => s.PathFromRoot(o.Path))), StringComparer.Ordinal);
-        var searched = new List<string>();
-        var dataSources = DataSourceFinder.Find(repository.RootDir, outputs.Contains, searched)
-            .Select(path => DataSourceFile.Load(repository.RootDir, path))
-            .ToList();
+        var search = knownSearch ?? Search(repository.RootDir, outputs);
+        var dataSources = search.Found.Select(path => DataSourceFile.Load(repository.RootDir, path)).ToList();
 
         // Data sources first: DVC collects a folder's .dvc files with its dvc.yaml, and the graph walk
         // then reports them before the stages that depend on them.
         var stages = dataSources.Select(d => d.Stage).Concat(pipelineStages).ToList();
         var graph = StageGraph.Build(stages, repository.RootDir);
-        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph) { SearchedDirectories = searched };
+        return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph) { DataSourceSearch = search };
     }
 
-    /// <summary>The folders searched for .dvc files (see DataSourceFinder.Find).</summary>
-    public IReadOnlyList<string> SearchedDirectories { get; private init; } = Array.Empty<string>();
+    private static DataSourceSearch Search(string repoRoot, HashSet<string> outputs)
+    {
+        var searched = new List<string>();
+        var found = DataSourceFinder.Find(repoRoot, outputs.Contains, searched);
+        return new DataSourceSearch(found, searched);
+    }
+
+    /// <summary>The .dvc files found and the folders searched for them.</summary>
+    public DataSourceSearch DataSourceSearch { get; private init; } = new(Array.Empty<string>(), Array.Empty<string>());
 
     /// <summary>
     /// Every file whose content decides what this context resolved to: the pipeline and lock files,
     /// the files templating read, the params files stages track and the .dvc files. Unchanged
-    /// files (and unchanged <see cref="SearchedDirectories"/>) mean an identical pipeline.
+    /// files (and unchanged searched folders, see <see cref="DataSourceSearch"/>) mean an identical pipeline.
     /// <c>ValuesOnly</c> marks the params files the stage definitions do not depend on (see
     /// <see cref="PipelineFile.ValueOnlyFiles"/>): an edit to them changes only tracked param values.
     /// </summary>

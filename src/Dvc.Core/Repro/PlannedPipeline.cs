@@ -8,7 +8,8 @@ namespace Dvc.Core.Repro;
 /// <summary>Loads the pipelines a request needs and orders the stages to visit (DVC's plan_repro).</summary>
 public static class PlannedPipeline
 {
-    public static (PipelineContext Context, IReadOnlyList<StageDefinition> Plan) Load(PlanRequest request)
+    /// <param name="knownSearch">See <see cref="PipelineContext.Load"/>.</param>
+    public static (PipelineContext Context, IReadOnlyList<StageDefinition> Plan) Load(PlanRequest request, DataSources.DataSourceSearch? knownSearch = null)
     {
         var repository = DvcRepository.Require(request.ProjectDirectory);
         var defaultFile = repository.Relative(Path.Combine(Path.GetFullPath(request.ProjectDirectory), "dvc.yaml"));
@@ -23,7 +24,7 @@ public static class PlannedPipeline
             }
         }
 
-        var context = PipelineContext.Load(repository, request.ProjectDirectory, files);
+        var context = PipelineContext.Load(repository, request.ProjectDirectory, files, knownSearch);
         try
         {
             IReadOnlyList<StageDefinition>? targets = null;

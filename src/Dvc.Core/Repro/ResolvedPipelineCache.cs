@@ -1,4 +1,5 @@
 using System.Text;
+using Dvc.Core.DataSources;
 using Dvc.Core.Hashing;
 using Dvc.Core.IO;
 
@@ -15,7 +16,7 @@ namespace Dvc.Core.Repro;
 /// </summary>
 public sealed class ResolvedPipelineCache
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     public required string Key { get; init; }
 
@@ -27,6 +28,13 @@ public sealed class ResolvedPipelineCache
 
     /// <summary>The folders searched for .dvc files; the signature decides when the mtime changed.</summary>
     public required IReadOnlyList<SearchedFolderStamp> SearchedDirectories { get; init; }
+
+    /// <summary>The .dvc files the search in <see cref="SearchedDirectories"/> found, in collection order.</summary>
+    public required IReadOnlyList<string> DataSources { get; init; }
+
+    /// <summary>The .dvc-file search this plan was resolved with: valid once <see cref="TryReuse"/>
+    /// has found the searched folders unchanged.</summary>
+    public DataSourceSearch DataSourceSearch => new(DataSources, SearchedDirectories.Select(d => d.Path).ToList());
 
     public required IReadOnlyList<ResolvedStage> Stages { get; init; }
 
@@ -48,10 +56,10 @@ public sealed class ResolvedPipelineCache
     {
         var files = context.DefinitionFiles().Select(f => new DefinitionFileStamp(f.Path, StampOrMissing(f.Path), f.ValuesOnly)).ToList();
         var directories = ObservedDirectories(stamps.Refreshed.Values).Values.ToList();
-        var searched = context.SearchedDirectories.Distinct(StringComparer.Ordinal)
-            .Select(d => new SearchedFolderStamp(d, MtimeOrMissing(d), DataSources.DataSourceFinder.FolderSignature(d)))
+        var searched = context.DataSourceSearch.Searched.Distinct(StringComparer.Ordinal)
+            .Select(d => new SearchedFolderStamp(d, MtimeOrMissing(d), DataSourceFinder.FolderSignature(d)))
             .ToList();
-        return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, Stages = stages };
+        return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, DataSources = context.DataSourceSearch.Found, Stages = stages };
     }
 
     /// <summary>The cached plan when it is still exactly what resolving would produce; otherwise null.</summary>
@@ -59,8 +67,9 @@ public sealed class ResolvedPipelineCache
     /// full resolve, so the plan is reused only when the stages to run form a single chain, which the
     /// serial target runs (loading the full session when the first stage runs).</param>
     /// <param name="stagesLikelyToRun">Called once params files were edited, before the edit is read: a
-    /// stage will most likely run, so the caller can start loading the full session meanwhile.</param>
-    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, Action stagesLikelyToRun, out string explanation)
+    /// stage will most likely run, so the caller can start loading the full session meanwhile, with
+    /// the cached .dvc-file search (its folders were found unchanged).</param>
+    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, Action<DataSourceSearch> stagesLikelyToRun, out string explanation)
     {
         var cache = TryRead(path);
         if (cache is null || cache.Key != key)
@@ -99,7 +108,7 @@ public sealed class ResolvedPipelineCache
 
         foreach (var (directory, mtime, signature) in cache.SearchedDirectories)
         {
-            if (MtimeOrMissing(directory) != mtime && DataSources.DataSourceFinder.FolderSignature(directory) != signature)
+            if (MtimeOrMissing(directory) != mtime && DataSourceFinder.FolderSignature(directory) != signature)
             {
                 explanation = $"the .dvc files or folders in '{directory}' changed";
                 return null;
@@ -108,7 +117,7 @@ public sealed class ResolvedPipelineCache
 
         if (editedParams.Count > 0)
         {
-            stagesLikelyToRun();
+            stagesLikelyToRun(cache.DataSourceSearch);
             if (ParamsEditReconciler.Reconcile(cache, editedParams, out var changedStages) is not { } reconciled)
             {
                 explanation = $"'{editedParams[0]}' changed and a full resolve must check it";
@@ -147,6 +156,7 @@ public sealed class ResolvedPipelineCache
         Files = Files.Select(f => restampedFiles.Contains(f.Path) ? f with { Stamp = StampOrMissing(f.Path) } : f).ToList(),
         Directories = Directories,
         SearchedDirectories = SearchedDirectories,
+        DataSources = DataSources,
         Stages = stages,
     };
 
@@ -156,6 +166,7 @@ public sealed class ResolvedPipelineCache
         Files = Files,
         Directories = Directories,
         SearchedDirectories = SearchedDirectories,
+        DataSources = DataSources,
         Stages = Stages,
         StagesToCheck = stagesToCheck,
     };
@@ -190,6 +201,12 @@ public sealed class ResolvedPipelineCache
                 writer.Write(directory);
                 writer.Write(mtime);
                 writer.Write(signature);
+            }
+
+            writer.Write(DataSources.Count);
+            foreach (var dataSource in DataSources)
+            {
+                writer.Write(dataSource);
             }
 
             writer.Write(Stages.Count);
@@ -260,6 +277,7 @@ public sealed class ResolvedPipelineCache
                 searched.Add(new SearchedFolderStamp(reader.ReadString(), reader.ReadInt64(), reader.ReadString()));
             }
 
+            var dataSources = ReadStrings(reader, reader.ReadInt32());
             var stages = new List<ResolvedStage>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
@@ -289,7 +307,7 @@ public sealed class ResolvedPipelineCache
                 stages.Add(new ResolvedStage(addressing, name, dvcFile, isDataSource, inputs, done, never, tracked, digest, upstream));
             }
 
-            return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, Stages = stages };
+            return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, DataSources = dataSources, Stages = stages };
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException or FormatException)
         {

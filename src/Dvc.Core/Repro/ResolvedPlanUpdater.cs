@@ -65,7 +65,15 @@ public static class ResolvedPlanUpdater
         var stages = before.Stages
             .Select(s => stamps.Refreshed.TryGetValue(s.Addressing, out var r) ? s with { Inputs = r.Inputs, ParamsDigest = r.ParamsDigest } : s)
             .ToList();
-        return new ResolvedPipelineCache { Key = before.Key, Files = files, Directories = directories, SearchedDirectories = before.SearchedDirectories.Select(Restamp).ToList(), Stages = stages };
+        return new ResolvedPipelineCache
+        {
+            Key = before.Key,
+            Files = files,
+            Directories = directories,
+            SearchedDirectories = before.SearchedDirectories.Select(Restamp).ToList(),
+            DataSources = before.DataSources,
+            Stages = stages,
+        };
     }
 
     /// <summary>A searched folder whose mtime moved (dvc.lock replaced beside it) while what the .dvc
