@@ -100,9 +100,14 @@ public sealed class StageStamps
     /// what MSBuild will find when it checks them, known before any target runs.</summary>
     public static bool[] AreOutOfDate(IReadOnlyList<ResolvedStage> stages)
     {
-        // One stat per input file (10,000 for the 100-stage benchmark): spread over the cores.
+        // One stat per input file (10,000 on the 100-stage benchmark), on this thread only: after a
+        // params edit the session loads on another one, and the first stage waits for that load.
         var outOfDate = new bool[stages.Count];
-        System.Threading.Tasks.Parallel.For(0, stages.Count, i => outOfDate[i] = IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0));
+        for (var i = 0; i < stages.Count; i++)
+        {
+            outOfDate[i] = IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0);
+        }
+
         return outOfDate;
     }
 
