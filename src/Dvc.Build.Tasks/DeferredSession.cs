@@ -1,68 +1,6 @@
-using Dvc.Core.DataSources;
 using Dvc.Core.Repro;
 
 namespace Dvc.Build.Tasks;
-
-/// <summary>
-/// The build's full session, loaded at most once: by the task that first needs it, or ahead of it on
-/// a thread-pool thread once a stage will probably run, so that the load overlaps the rest of
-/// planning and MSBuild's checks instead of delaying the first stage.
-/// </summary>
-internal sealed class SessionLoader : IDisposable
-{
-    private readonly Lazy<ReproSession> _session;
-    private Task? _warmUp;
-    private DataSourceSearch? _knownSearch;
-
-    /// <param name="load">Loads the session, with the .dvc-file search's outcome when it is known.</param>
-    public SessionLoader(Func<DataSourceSearch?, ReproSession> load) =>
-        _session = new Lazy<ReproSession>(() => load(_knownSearch), LazyThreadSafetyMode.ExecutionAndPublication);
-
-    public ReproSession Load() => _session.Value;
-
-    /// <summary>
-    /// Loads the session and parses its dvc.lock files in the background. A failure is left for the
-    /// task that needs the session to report, with its location (the lazy load keeps its exception).
-    /// </summary>
-    /// <param name="knownSearch">The cached plan's .dvc-file search, its folders found unchanged: the
-    /// load skips walking the repository for .dvc files.</param>
-    public void StartLoading(DataSourceSearch knownSearch)
-    {
-        if (_warmUp is not null)
-        {
-            return;
-        }
-
-        _knownSearch = knownSearch;
-        _warmUp = Task.Run(() =>
-        {
-            try
-            {
-                var session = _session.Value;
-                foreach (var stage in session.Plan.DistinctBy(s => s.DvcFile))
-                {
-                    session.Context.LockEntryOf(stage);
-                }
-            }
-            catch (Exception e) when (e is Dvc.Core.Errors.DvcException or IOException or InvalidOperationException or UnauthorizedAccessException)
-            {
-                // Reported by the task that needs the same session or entry.
-            }
-        });
-    }
-
-    /// <summary>Disposes a session that was loaded ahead but never taken by a task (one that was
-    /// taken is registered, and disposed, on its own).</summary>
-    public void Dispose()
-    {
-        // Waited for (it ends on its own), so that no load outlives the build it was started for.
-        ((IAsyncResult?)_warmUp)?.AsyncWaitHandle.WaitOne();
-        if (_session.IsValueCreated)
-        {
-            _session.Value.Dispose();
-        }
-    }
-}
 
 /// <summary>A reused plan, and the full session, built only if a task needs it.</summary>
 internal sealed class DeferredSession : IDisposable
