@@ -77,18 +77,18 @@ public sealed class DvcResolvePipeline : DvcPlanTask
         // A load started ahead (for a params edit the plan could not absorb) is not done twice.
         var (session, resolved) = Resolve(loader.Load());
         var context = session.Context;
-        var stale = StageStamps.AreOutOfDate(resolved);
-        var outOfDate = resolved.Where((_, i) => stale[i]).Select(s => s.Addressing).ToHashSet(StringComparer.Ordinal);
+        var toCheck = StageStamps.ToCheck(resolved, StageStamps.AreOutOfDate(resolved));
         Log.LogMessage(MessageImportance.Low, "Resolved {0} stages in {1} ms", resolved.Count, clock.ElapsedMilliseconds);
         SessionRegistry.Register(BuildEngine, ProjectDirectory, session);
-        SetStages(resolved, StageStamps.ToCheck(resolved, stale));
+        SetStages(resolved, toCheck);
         var captured = ResolvedPipelineCache.Capture(cacheKey, context, session.Stamps, resolved);
         captured.Write(cachePath);
         SessionRegistry.RegisterPlanCache(BuildEngine, ProjectDirectory, cachePath, captured);
 
         if (jobs > 1)
         {
-            Dispatch(session, context, jobs, s => outOfDate.Contains(s.Addressing));
+            // The stages handed to MSBuild are the ones to dispatch, unless a chain leaves them serial.
+            Dispatch(session, context, jobs, DispatchPlanner.ToDispatch(toCheck, i => resolved[i].UpstreamInPlan));
         }
     }
 
@@ -176,9 +176,9 @@ public sealed class DvcResolvePipeline : DvcPlanTask
             : throw new DvcException(DvcErrorCode.InvalidOption, $"Jobs must be a positive whole number, not '{Jobs}'");
     }
 
-    private void Dispatch(ReproSession session, PipelineContext context, int jobs, Func<Dvc.Core.Pipeline.StageDefinition, bool> outOfDate)
+    private void Dispatch(ReproSession session, PipelineContext context, int jobs, IReadOnlyList<int> selected)
     {
-        var dispatched = DispatchPlanner.Plan(session, outOfDate);
+        var dispatched = DispatchPlanner.Plan(session, selected);
         if (dispatched.Count == 0 || string.IsNullOrEmpty(BuildId))
         {
             return;

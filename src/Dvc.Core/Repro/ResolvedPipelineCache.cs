@@ -138,15 +138,15 @@ public sealed class ResolvedPipelineCache
         }
 
         var stages = cache.Stages;
-        var outOfDate = StageStamps.AreOutOfDate(stages);
-        if (parallel && Parallel.DispatchPlanner.Select(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]).Count > 0)
+        var toCheck = StageStamps.ToCheck(stages, StageStamps.AreOutOfDate(stages));
+        if (parallel && Parallel.DispatchPlanner.ToDispatch(toCheck, i => stages[i].UpstreamInPlan).Count > 0)
         {
             explanation = "out-of-date stages can run in parallel";
             return null;
         }
 
         explanation = absorbed;
-        return cache.With(StageStamps.ToCheck(stages, outOfDate));
+        return cache.With(toCheck);
     }
 
     /// <summary>This plan with the given stages and the current stamps of the given files.</summary>

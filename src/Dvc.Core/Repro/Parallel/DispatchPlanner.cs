@@ -11,13 +11,12 @@ namespace Dvc.Core.Repro.Parallel;
 /// </summary>
 public static class DispatchPlanner
 {
-    /// <returns>The stages to dispatch in plan order, or an empty list when running them one after
-    /// another in the serial target loses nothing (nothing to do, or a single chain of stages).</returns>
-    public static IReadOnlyList<DispatchedStage> Plan(ReproSession session, Func<StageDefinition, bool> outOfDate)
+    /// <param name="selected">Plan positions chosen by <see cref="Select"/> (or <see cref="ToDispatch"/>).</param>
+    /// <returns>Those stages, each with the dispatched stages it waits for.</returns>
+    public static IReadOnlyList<DispatchedStage> Plan(ReproSession session, IReadOnlyList<int> selected)
     {
         var graph = session.Context.Graph;
         var plan = session.Plan;
-        var selected = Select(UpstreamInPlan(plan, graph), i => outOfDate(plan[i]));
         var dispatched = new HashSet<StageDefinition>(selected.Select(i => plan[i]), ReferenceEqualityComparer.Instance);
         return selected
             .Select(i => new DispatchedStage(plan[i].Addressing, graph.Upstream(plan[i]).Where(dispatched.Contains).Select(u => u.Addressing).ToList()))
@@ -42,16 +41,20 @@ public static class DispatchPlanner
 
     /// <returns>The plan positions to dispatch, in plan order: the out-of-date stages and every stage
     /// downstream of one; empty when that is nothing or a single chain.</returns>
-    public static IReadOnlyList<int> Select(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate)
-    {
-        var ordered = Affected(upstreamInPlan, outOfDate);
+    public static IReadOnlyList<int> Select(IReadOnlyList<IReadOnlyList<int>> upstreamInPlan, Func<int, bool> outOfDate) =>
+        ToDispatch(Affected(upstreamInPlan, outOfDate), i => upstreamInPlan[i]);
 
+    /// <param name="affected">The stages a build may visit, in plan order (<see cref="Affected"/>).</param>
+    /// <param name="upstreamInPlan">A plan position's upstream positions (<see cref="UpstreamInPlan"/>).</param>
+    /// <returns><paramref name="affected"/>, or nothing when they form a single chain.</returns>
+    public static IReadOnlyList<int> ToDispatch(IReadOnlyList<int> affected, Func<int, IReadOnlyList<int>> upstreamInPlan)
+    {
         // In plan (topological) order, stages form a chain when each one depends on the one before.
-        for (var k = 1; k < ordered.Count; k++)
+        for (var k = 1; k < affected.Count; k++)
         {
-            if (!upstreamInPlan[ordered[k]].Contains(ordered[k - 1]))
+            if (!upstreamInPlan(affected[k]).Contains(affected[k - 1]))
             {
-                return ordered;
+                return affected;
             }
         }
 
