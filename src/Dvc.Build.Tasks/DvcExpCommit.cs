@@ -23,8 +23,8 @@ public sealed class DvcExpCommit : DvcTask
     protected override void Run()
     {
         var workspace = ExperimentWorkspace.Open(ProjectDirectory);
-        var session = SessionRegistry.Get(BuildEngine, ProjectDirectory);
-        var result = ExperimentRecorder.Record(workspace, session, new ExpRef(ExperimentBaseline, ExperimentName), Message, Force);
+        var run = ReproRegistry.Get(BuildEngine, ProjectDirectory);
+        var result = ExperimentRecorder.Record(workspace, run.Build.Session.Context, run.Results(), new ExpRef(ExperimentBaseline, ExperimentName), Message, Force);
         Log.LogMessage(MessageImportance.Low, "Experiment '{0}': {1} at {2}", ExperimentName, result.Ref.RefName, result.CommitSha);
         var log = CreateLog();
         log.Info("");

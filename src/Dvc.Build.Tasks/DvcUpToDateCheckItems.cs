@@ -18,7 +18,7 @@ public sealed class DvcUpToDateCheckItems : DvcTask
     [Output]
     public ITaskItem[] Inputs { get; set; } = Array.Empty<ITaskItem>();
 
-    /// <summary>A stage runs on every build (always_changed, or no deps, params or outs).</summary>
+    /// <summary>A stage runs on every build (<see cref="Dvc.Core.Pipeline.StageDefinition.RunsEveryTime"/>).</summary>
     [Output]
     public bool AlwaysChanged { get; set; }
 
@@ -45,7 +45,7 @@ public sealed class DvcUpToDateCheckItems : DvcTask
                     AddFiles(context.Repository.Absolute(stage.PathFromRoot(path)), files);
                 }
 
-                AlwaysChanged |= stage.AlwaysChanged || (stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0);
+                AlwaysChanged |= stage.RunsEveryTime;
             }
 
             Inputs = files.Select(f => (ITaskItem)new TaskItem(MSBuildPaths.Escape(f))).ToArray();

@@ -52,7 +52,7 @@ public sealed class ResolvedPlanReuseTests
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         CollectionAssert.AreEqual(new[] { "Stage 'count' didn't change, skipping", "Data and pipelines are up to date." }, result.MessageLines.ToArray(), result.ToString());
-        StringAssert.Contains(detailed.Output, "Reused the last resolved plan of 1 stages, nothing changed");
+        StringAssert.Contains(detailed.Output, "reused the last plan of 1 stages, nothing changed");
         Assert.AreEqual(1, Runs(repo));
     }
 
@@ -143,8 +143,8 @@ public sealed class ResolvedPlanReuseTests
         using var repo = CreateUntemplated();
         var edited = EditParamsAndBuild(repo, "model:\n  small: 2\n  large: 10\n");
 
-        StringAssert.Contains(edited.Output, "Reused the last resolved plan of 2 stages, new param values for 'small'");
-        Assert.IsFalse(edited.Output.Contains("Resolving the pipeline"), edited.Output);
+        StringAssert.Contains(edited.Output, "reused the last plan of 2 stages, new param values for 'small'");
+        Assert.IsFalse(edited.Output.Contains("resolved from scratch"), edited.Output);
         StringAssert.Contains(edited.Output, "Stage 'small': param 'model.small' in 'params.yaml' modified: 1 -> 2");
         CollectionAssert.AreEqual(new[] { "small", "large", "small" }, RunsOf(repo), "only 'small' ran again");
         StringAssert.Contains(repo.Read("dvc.lock"), "model.small: 2");
@@ -161,7 +161,7 @@ public sealed class ResolvedPlanReuseTests
         var plain = repo.Build("Repro");
 
         Assert.AreEqual(0, next.ExitCode, next.Output);
-        StringAssert.Contains(next.Output, "Reused the last resolved plan of 2 stages, nothing changed", "dvc.lock was written by the build itself");
+        StringAssert.Contains(next.Output, "reused the last plan of 2 stages, nothing changed", "dvc.lock was written by the build itself");
         CollectionAssert.AreEqual(new[] { "Stage 'small' didn't change, skipping", "Stage 'large' didn't change, skipping", "Data and pipelines are up to date." }, plain.MessageLines.ToArray(), plain.ToString());
         Assert.AreEqual(3, RunsOf(repo).Length);
     }
@@ -199,7 +199,7 @@ public sealed class ResolvedPlanReuseTests
         var edited = EditParamsAndBuild(repo, "model:\n  small: 1\n  large: 11\n");
         var plain = repo.Build("Repro");
 
-        StringAssert.Contains(edited.Output, "Reused the last resolved plan of 3 stages, new param values for 'large'");
+        StringAssert.Contains(edited.Output, "reused the last plan of 3 stages, new param values for 'large'");
         var lines = edited.Output.Split('\n').Select(l => l.Trim()).ToList();
         var source = lines.IndexOf("'raw/a.txt.dvc' didn't change, skipping");
         Assert.IsTrue(source >= 0 && lines.IndexOf("Stage 'small' didn't change, skipping") > source, edited.Output);
@@ -213,7 +213,7 @@ public sealed class ResolvedPlanReuseTests
         Assert.AreEqual(0, repo.Build("Add", "Path=raw/b.txt").ExitCode);
         var afterAdd = DetailedBuild(repo);
 
-        StringAssert.Contains(afterAdd.Output, "Resolving the pipeline: the .dvc files or folders in '" + Path.Combine(repo.Root, "raw") + "' changed");
+        StringAssert.Contains(afterAdd.Output, "resolved from scratch: the .dvc files or folders in '" + Path.Combine(repo.Root, "raw") + "' changed");
     }
 
     [TestMethod]
@@ -246,17 +246,18 @@ public sealed class ResolvedPlanReuseTests
         using var repo = CreateSettled();
         var result = EditParamsAndBuild(repo, "scale: 5\n");
 
-        StringAssert.Contains(result.Output, "Resolving the pipeline: '" + Path.Combine(repo.Root, "params.yaml") + "' changed");
+        StringAssert.Contains(result.Output, "resolved from scratch: '" + Path.Combine(repo.Root, "params.yaml") + "' changed");
         Assert.AreEqual("1\n5\n", repo.Read("count.txt"), "the command was interpolated with the new value");
     }
 
     [TestMethod]
-    public void ParallelStagesAfterAParamsEditAreDispatchedFromAFullResolve()
+    public void ParallelStagesAfterAParamsEditRunFromTheReusedPlan()
     {
         using var repo = CreateUntemplated();
         var result = EditParamsAndBuild(repo, "model:\n  small: 3\n  large: 30\n", nodes: 2);
 
-        StringAssert.Contains(result.Output, "Resolving the pipeline: out-of-date stages can run in parallel");
+        StringAssert.Contains(result.Output, "reused the last plan of 2 stages, new param values for 'small', 'large'");
+        StringAssert.Contains(result.Output, "Stages (2):");
         CollectionAssert.AreEquivalent(new[] { "small", "large", "small", "large" }, RunsOf(repo));
     }
 
@@ -339,7 +340,7 @@ public sealed class ResolvedPlanReuseTests
         var again = repo.Build("ExpRun", "Set=model.small=5", "Name=small-5-again");
 
         Assert.AreEqual(0, experiment.ExitCode, experiment.Output);
-        StringAssert.Contains(experiment.Output, "Reused the last resolved plan of 2 stages, new param values for 'small'");
+        StringAssert.Contains(experiment.Output, "reused the last plan of 2 stages, new param values for 'small'");
         StringAssert.Contains(experiment.Output, "Ran experiment(s): small-5");
         CollectionAssert.AreEqual(new[] { "small", "large", "small" }, RunsOf(repo));
         Assert.AreEqual(0, again.ExitCode, again.ToString());

@@ -10,10 +10,10 @@ namespace Dvc.Core.Experiments;
 /// </summary>
 public static class ExperimentRecorder
 {
-    public static ExperimentCommitResult Record(ExperimentWorkspace workspace, ReproSession session, ExpRef expRef, string? message, bool force)
+    /// <param name="outcomes">What the build did with each planned stage: the reproduced ones make the exp hash.</param>
+    public static ExperimentCommitResult Record(ExperimentWorkspace workspace, PipelineContext context, IReadOnlyList<StageResult> outcomes, ExpRef expRef, string? message, bool force)
     {
-        var context = session.Context;
-        // Read from disk: stages reproduced on other MSBuild nodes updated dvc.lock behind this context.
+        // Read from disk: the files as they are committed.
         var locks = new Dictionary<string, LockFile>(StringComparer.Ordinal);
         LockEntry? EntryOf(StageDefinition stage)
         {
@@ -26,8 +26,8 @@ public static class ExperimentRecorder
             return lockFile.TryGetEntry(stage.Name, out var entry) ? entry : null;
         }
 
-        var reproduced = session.Outcomes
-            .Where(o => o.Outcome != StageOutcome.Unchanged && o.Stage.Kind == StageKind.Pipeline)
+        var reproduced = outcomes
+            .Where(o => (o.Outcome is StageOutcome.Ran or StageOutcome.Restored or StageOutcome.Verified) && o.Stage.Kind == StageKind.Pipeline)
             .Select(o => (o.Stage.Name, Entry: EntryOf(o.Stage)))
             .Where(o => o.Entry is not null)
             .Select(o => (o.Name, o.Entry!))

@@ -7,16 +7,32 @@ namespace Dvc.Core.IO;
 /// </summary>
 public static class GitIgnoreFile
 {
+    /// <summary>The .gitignore that ignores an output.</summary>
+    public static string PathFor(string outputAbsolutePath) => Path.Combine(Path.GetDirectoryName(outputAbsolutePath)!, ".gitignore");
+
+    /// <summary>The line that ignores an output.</summary>
+    public static string EntryFor(string outputAbsolutePath) => "/" + Escape(Path.GetFileName(outputAbsolutePath));
+
+    /// <param name="insertBefore">An entry the new one goes before, if the file has it (see
+    /// <see cref="Repro.SerialWriteOrder"/>); otherwise it is appended.</param>
     /// <returns>The .gitignore path when it was changed, otherwise null.</returns>
-    public static string? AddEntry(string outputAbsolutePath)
+    public static string? AddEntry(string outputAbsolutePath, string? insertBefore = null)
     {
-        var directory = Path.GetDirectoryName(outputAbsolutePath)!;
-        var ignoreFile = Path.Combine(directory, ".gitignore");
-        var entry = "/" + Escape(Path.GetFileName(outputAbsolutePath));
+        var ignoreFile = PathFor(outputAbsolutePath);
+        var entry = EntryFor(outputAbsolutePath);
         var existing = File.Exists(ignoreFile) ? File.ReadAllText(ignoreFile) : "";
-        if (existing.Split('\n').Any(line => line.TrimEnd('\r') == entry))
+        var lines = existing.Split('\n');
+        if (lines.Any(line => line.TrimEnd('\r') == entry))
         {
             return null;
+        }
+
+        var at = insertBefore is null ? -1 : Array.FindIndex(lines, line => line.TrimEnd('\r') == insertBefore);
+        if (at >= 0)
+        {
+            var offset = lines.Take(at).Sum(line => line.Length + 1);
+            AtomicFile.WriteAllText(ignoreFile, existing.Insert(offset, entry + "\n"));
+            return ignoreFile;
         }
 
         var prefix = existing.Length > 0 && !existing.EndsWith('\n') ? "\n" : "";

@@ -35,14 +35,19 @@ public sealed class LockFile
         return index >= 0;
     }
 
-    /// <summary>Replaces the entry in place (it is then written canonically) or appends a new one.</summary>
-    public void SetEntry(string stageName, LockEntry entry)
+    /// <summary>Replaces the entry in place (it is then written canonically) or adds a new one: before
+    /// the entry <paramref name="insertBefore"/> names if there is one, else at the end.</summary>
+    public void SetEntry(string stageName, LockEntry entry, string? insertBefore = null)
     {
         var index = IndexOf(stageName);
         var slot = new LockStageSlot(stageName, entry, OriginalText: null);
         if (index >= 0)
         {
             _stages[index] = slot;
+        }
+        else if (insertBefore is not null && IndexOf(insertBefore) is var before and >= 0)
+        {
+            _stages.Insert(before, slot);
         }
         else
         {

@@ -38,6 +38,12 @@ public sealed class StageDefinition
 
     public bool AlwaysChanged { get; init; }
 
+    /// <summary>
+    /// The one "always changed" rule (DVC's Stage.changed): <c>always_changed: true</c>, or a command
+    /// with no deps, params or outs (a callback stage). A frozen stage never is: its deps are not checked.
+    /// </summary>
+    public bool RunsEveryTime => !Frozen && (AlwaysChanged || (Cmd is not null && Deps.Count == 0 && Params.Count == 0 && Outs.Count == 0));
+
     public string? Desc { get; init; }
 
     /// <summary>Where the stage is defined (its name key in dvc.yaml).</summary>

@@ -21,8 +21,10 @@ public sealed class OutputCommitter
         {
             var absolute = _context.Repository.Absolute(stage.PathFromRoot(output.Path));
             AddToCache(absolute, entry.Outs.First(i => i.Path == output.Path));
-            if (GitIgnoreFile.AddEntry(absolute) is { } changed)
+            var order = _context.WriteOrder;
+            if (GitIgnoreFile.AddEntry(absolute, order.InsertBefore(GitIgnoreFile.PathFor(absolute), stage)) is { } changed)
             {
+                order.Added(changed, GitIgnoreFile.EntryFor(absolute), stage);
                 _context.NoteChangedFile(changed);
             }
         }

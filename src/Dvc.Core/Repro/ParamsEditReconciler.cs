@@ -6,10 +6,11 @@ namespace Dvc.Core.Repro;
 
 /// <summary>
 /// Brings a reused plan up to date after edits to params files the stage definitions do not depend
-/// on, without loading the pipeline: a stage whose tracked values changed loses its done stamp, so
-/// MSBuild visits it and DVC's rules decide (run, restore from the run-cache, or nothing); every
-/// other stage keeps its stamps and is skipped. Changing one param of a 100-stage pipeline thus
-/// costs one params file parse here instead of a full resolve.
+/// on, without loading the pipeline: a stage whose tracked values changed gets the inputs stamp a
+/// full resolve would write (<see cref="StageStamps.RewriteParamsDigest"/>), so the planner visits
+/// it and DVC's rules decide (run, restore from the run-cache, or nothing); every other stage keeps
+/// its stamps and is skipped. Changing one param of a 100-stage pipeline thus costs one params file
+/// parse here instead of a full resolve.
 /// </summary>
 internal static class ParamsEditReconciler
 {
@@ -32,8 +33,8 @@ internal static class ParamsEditReconciler
         }
 
         var edited = new HashSet<string>(editedFiles, StringComparer.Ordinal);
-        var stages = new List<ResolvedStage>(cache.Stages.Count);
-        var outOfDate = new List<ResolvedStage>();
+        var stages = new List<PlannedStage>(cache.Stages.Count);
+        var outOfDate = new List<PlannedStage>();  // with their new digests
         try
         {
             foreach (var file in edited)
@@ -57,10 +58,11 @@ internal static class ParamsEditReconciler
                 }
 
                 var digest = StageStamps.ParamsDigestOf(values);
-                stages.Add(digest == stage.ParamsDigest ? stage : stage with { ParamsDigest = digest });
+                var updated = digest == stage.ParamsDigest ? stage : stage with { ParamsDigest = digest };
+                stages.Add(updated);
                 if (digest != stage.ParamsDigest)
                 {
-                    outOfDate.Add(stage);
+                    outOfDate.Add(updated);
                 }
             }
         }
@@ -71,8 +73,11 @@ internal static class ParamsEditReconciler
 
         foreach (var stage in outOfDate)
         {
-            // The next visit refreshes the stage's inputs stamp and touches the done stamp again.
-            File.Delete(stage.DoneStamp);
+            // The inputs stamp is the last input (see StageStamps.Refresh).
+            if (!StageStamps.RewriteParamsDigest(stage.Inputs[^1], stage.ParamsDigest))
+            {
+                return null;
+            }
         }
 
         changedStages = outOfDate.Select(s => s.Addressing).ToList();

@@ -50,6 +50,9 @@ public sealed class PipelineContext : IDisposable
 
     public Workspace Workspace { get; }
 
+    /// <summary>Keeps new dvc.lock entries and .gitignore lines in serial order (set by the executor).</summary>
+    public SerialWriteOrder WriteOrder { get; } = new();
+
     /// <summary>Files git should be told about (dvc.lock, .gitignore files), absolute paths.</summary>
     public IReadOnlyList<string> ChangedFiles
     {
@@ -197,7 +200,7 @@ public sealed class PipelineContext : IDisposable
 
     /// <summary>
     /// Writes one stage's entry into its dvc.lock at once, atomically, re-reading the file first
-    /// so entries written meanwhile (by another node or by DVC) survive.
+    /// so entries written meanwhile (by another build or by DVC) survive.
     /// </summary>
     /// <returns>Whether the file was created, and whether the entry changed.</returns>
     public (bool Created, bool Changed) UpdateLock(StageDefinition stage, LockEntry entry)
@@ -215,12 +218,18 @@ public sealed class PipelineContext : IDisposable
             var lockFile = _locks.TryGetValue(stage.DvcFile, out var known) && _lockStamps[stage.DvcFile] == StampOrNull(path)
                 ? known
                 : LoadLock(stage.DvcFile);
-            var changed = !lockFile.TryGetEntry(stage.Name, out _) || !lockFile.EntryEquals(stage.Name, entry);
+            var isNew = !lockFile.TryGetEntry(stage.Name, out _);
+            var changed = isNew || !lockFile.EntryEquals(stage.Name, entry);
             if (changed)
             {
                 // DVC rewrites the file even when nothing changed; skipping an identical rewrite
-                // keeps its timestamp, which MSBuild's up-to-date checks rely on.
-                lockFile.SetEntry(stage.Name, entry);
+                // keeps its timestamp, which the timestamp rule relies on.
+                lockFile.SetEntry(stage.Name, entry, isNew ? WriteOrder.InsertBefore(path, stage) : null);
+                if (isNew)
+                {
+                    WriteOrder.Added(path, stage.Name, stage);
+                }
+
                 lockFile.WriteAtomic(path);
                 _written[path] = Hashing.FileStamp.Of(path);
                 _lockStamps[stage.DvcFile] = _written[path];

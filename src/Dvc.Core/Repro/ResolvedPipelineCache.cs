@@ -9,14 +9,14 @@ namespace Dvc.Core.Repro;
 /// The last resolved plan of a project, so that a build in which nothing changed does not parse
 /// dvc.yaml, dvc.lock and params files at all: it is reused only when every file that decided it
 /// (inode, mtime, size), every folder whose listing went into it (mtime), and the request are the
-/// same. The one edit it absorbs is to params files the definitions do not depend on: then only the
-/// stages whose tracked values changed are sent to MSBuild as out of date (see
+/// same. The one edit it absorbs is to params files the definitions do not depend on: the stages
+/// whose tracked values changed get the inputs stamp a resolve would write (see
 /// <see cref="ParamsEditReconciler"/>). Any other build resolves from scratch, so the cache can
-/// only make a build faster, never different.
+/// only make a build faster, never different (see <see cref="CachedPlanner"/>).
 /// </summary>
 public sealed class ResolvedPipelineCache
 {
-    private const int FormatVersion = 4;
+    private const int FormatVersion = 5;
 
     public required string Key { get; init; }
 
@@ -36,11 +36,7 @@ public sealed class ResolvedPipelineCache
     /// has found the searched folders unchanged.</summary>
     public DataSourceSearch DataSourceSearch => new(DataSources, SearchedDirectories.Select(d => d.Path).ToList());
 
-    public required IReadOnlyList<ResolvedStage> Stages { get; init; }
-
-    /// <summary>Set on a reused plan: the plan positions of the stages MSBuild must check
-    /// (<see cref="StageStamps.ToCheck"/>); not stored.</summary>
-    public IReadOnlyList<int> StagesToCheck { get; init; } = Array.Empty<int>();
+    public required IReadOnlyList<PlannedStage> Stages { get; init; }
 
     public static string PathFor(string buildStateDir) => Path.Combine(buildStateDir, "resolved.bin");
 
@@ -52,7 +48,7 @@ public sealed class ResolvedPipelineCache
             request.AllPipelines, force, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
     }
 
-    public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<ResolvedStage> stages)
+    public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<PlannedStage> stages)
     {
         var files = context.DefinitionFiles().Select(f => new DefinitionFileStamp(f.Path, StampOrMissing(f.Path), f.ValuesOnly)).ToList();
         var directories = ObservedDirectories(stamps.Refreshed.Values).Values.ToList();
@@ -63,13 +59,10 @@ public sealed class ResolvedPipelineCache
     }
 
     /// <summary>The cached plan when it is still exactly what resolving would produce; otherwise null.</summary>
-    /// <param name="parallel">Whether the build may run stages in parallel: those are dispatched from a
-    /// full resolve, so the plan is reused only when the stages to run form a single chain, which the
-    /// serial target runs (loading the full session when the first stage runs).</param>
     /// <param name="stagesLikelyToRun">Called once params files were edited, before the edit is read: a
     /// stage will most likely run, so the caller can start loading the full session meanwhile, with
     /// the cached .dvc-file search (its folders were found unchanged).</param>
-    public static ResolvedPipelineCache? TryReuse(string path, string key, bool parallel, Action<DataSourceSearch> stagesLikelyToRun, out string explanation)
+    public static ResolvedPipelineCache? TryReuse(string path, string key, Action<DataSourceSearch> stagesLikelyToRun, out string explanation)
     {
         var cache = TryRead(path);
         if (cache is null || cache.Key != key)
@@ -137,20 +130,12 @@ public sealed class ResolvedPipelineCache
                 : $"new param values for {string.Join(", ", changedStages.Select(s => $"'{s}'"))} ({string.Join(", ", editedParams.Select(f => $"'{f}'"))} edited)";
         }
 
-        var stages = cache.Stages;
-        var toCheck = StageStamps.ToCheck(stages, StageStamps.AreOutOfDate(stages));
-        if (parallel && Parallel.DispatchPlanner.ToDispatch(toCheck, i => stages[i].UpstreamInPlan).Count > 0)
-        {
-            explanation = "out-of-date stages can run in parallel";
-            return null;
-        }
-
         explanation = absorbed;
-        return cache.With(toCheck);
+        return cache;
     }
 
     /// <summary>This plan with the given stages and the current stamps of the given files.</summary>
-    internal ResolvedPipelineCache With(IReadOnlyList<ResolvedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
+    internal ResolvedPipelineCache With(IReadOnlyList<PlannedStage> stages, IReadOnlyCollection<string> restampedFiles) => new()
     {
         Key = Key,
         Files = Files.Select(f => restampedFiles.Contains(f.Path) ? f with { Stamp = StampOrMissing(f.Path) } : f).ToList(),
@@ -158,17 +143,6 @@ public sealed class ResolvedPipelineCache
         SearchedDirectories = SearchedDirectories,
         DataSources = DataSources,
         Stages = stages,
-    };
-
-    private ResolvedPipelineCache With(IReadOnlyList<int> stagesToCheck) => new()
-    {
-        Key = Key,
-        Files = Files,
-        Directories = Directories,
-        SearchedDirectories = SearchedDirectories,
-        DataSources = DataSources,
-        Stages = Stages,
-        StagesToCheck = stagesToCheck,
     };
 
     public void Write(string path)
@@ -217,12 +191,9 @@ public sealed class ResolvedPipelineCache
                 writer.Write(stage.DvcFile);
                 writer.Write(stage.IsDataSource);
                 writer.Write(stage.DoneStamp);
-                writer.Write(stage.NeverStamp);
-                writer.Write(stage.Inputs.Count);
-                foreach (var input in stage.Inputs)
-                {
-                    writer.Write(input);
-                }
+                writer.Write(stage.RunsEveryTime);
+                WriteStrings(writer, stage.Inputs);
+                WriteStrings(writer, stage.Outputs);
 
                 writer.Write(stage.Params.Count);
                 foreach (var (spec, absolute) in stage.Params)
@@ -278,16 +249,13 @@ public sealed class ResolvedPipelineCache
             }
 
             var dataSources = ReadStrings(reader, reader.ReadInt32());
-            var stages = new List<ResolvedStage>();
+            var stages = new List<PlannedStage>();
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
                 var (addressing, name, dvcFile, isDataSource) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
-                var (done, never) = (reader.ReadString(), reader.ReadString());
-                var inputs = new string[reader.ReadInt32()];
-                for (var j = 0; j < inputs.Length; j++)
-                {
-                    inputs[j] = reader.ReadString();
-                }
+                var (done, everyTime) = (reader.ReadString(), reader.ReadBoolean());
+                var inputs = ReadStrings(reader, reader.ReadInt32());
+                var outputs = ReadStrings(reader, reader.ReadInt32());
 
                 var tracked = new TrackedParamsFile[reader.ReadInt32()];
                 for (var j = 0; j < tracked.Length; j++)
@@ -304,7 +272,7 @@ public sealed class ResolvedPipelineCache
                     upstream[j] = reader.ReadInt32();
                 }
 
-                stages.Add(new ResolvedStage(addressing, name, dvcFile, isDataSource, inputs, done, never, tracked, digest, upstream));
+                stages.Add(new PlannedStage(addressing, name, dvcFile, isDataSource, inputs, outputs, done, everyTime, tracked, digest, upstream));
             }
 
             return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, DataSources = dataSources, Stages = stages };
@@ -313,6 +281,15 @@ public sealed class ResolvedPipelineCache
         {
             // A missing, older or damaged cache only means resolving from scratch.
             return null;
+        }
+    }
+
+    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> strings)
+    {
+        writer.Write(strings.Count);
+        foreach (var value in strings)
+        {
+            writer.Write(value);
         }
     }
 

@@ -1,5 +1,6 @@
 namespace Dvc.Core.Repro;
 
+/// <summary>What a build did with a stage.</summary>
 public enum StageOutcome
 {
     /// <summary>Nothing changed: "Stage 'x' didn't change, skipping".</summary>
@@ -11,6 +12,11 @@ public enum StageOutcome
     /// <summary>Outputs came from the cache or run-cache instead of running the command.</summary>
     Restored,
 
-    /// <summary>A frozen stage whose outputs were verified and recorded.</summary>
+    /// <summary>A frozen stage or a data source whose outputs were verified and recorded.</summary>
     Verified,
+
+    Failed,
+
+    /// <summary>To be visited, but a stage upstream failed, or another stage failed before it could start.</summary>
+    NotStarted,
 }

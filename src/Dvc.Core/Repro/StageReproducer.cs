@@ -18,12 +18,15 @@ public sealed class StageReproducer
     private readonly PipelineContext _context;
     private readonly IReproLog _log;
     private readonly StageRestorer _restorer;
+    private readonly ICommandRunner _commands;
 
-    public StageReproducer(PipelineContext context, IReproLog log)
+    /// <param name="commands">Runs the stage's command lines (default: a shell each).</param>
+    public StageReproducer(PipelineContext context, IReproLog log, ICommandRunner? commands = null)
     {
         _context = context;
         _log = log;
         _restorer = new StageRestorer(context);
+        _commands = commands ?? ShellCommands.Instance;
     }
 
     public StageOutcome Reproduce(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
@@ -162,7 +165,7 @@ public sealed class StageReproducer
             int exitCode;
             try
             {
-                exitCode = ShellCommandRunner.Run(line, workingDirectory, environment, _log.CommandOutput, cancellation);
+                exitCode = _commands.Run(line, workingDirectory, environment, _log.CommandOutput, cancellation);
             }
             catch (OperationCanceledException)
             {

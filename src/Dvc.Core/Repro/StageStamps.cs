@@ -7,11 +7,12 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Repro;
 
 /// <summary>
-/// The files that let MSBuild's own Inputs/Outputs check skip untouched stages. Per stage:
-/// an inputs stamp, rewritten only when something a timestamp cannot show changes (resolved
-/// command, tracked param values, the dvc.lock entry, the set of files in dep/out folders), and a
-/// done stamp touched after every successful visit. A stage is out of date when any dep, out or the
-/// inputs stamp is newer than its done stamp — then the content-hash rules decide.
+/// The files that let the planner skip untouched stages by timestamps alone (MSBuild's Inputs/Outputs
+/// rule). Per stage: an inputs stamp, rewritten only when something a timestamp cannot show changes
+/// (resolved command, the dvc.lock entry, the set of files in dep/out folders on its first line; the
+/// tracked param values' digest on its second), and a done stamp touched after every visit. A stage
+/// is out of date when any dep, out or the inputs stamp is newer than its done stamp; then the
+/// content-hash rules decide.
 /// </summary>
 public sealed class StageStamps
 {
@@ -33,11 +34,8 @@ public sealed class StageStamps
 
     public string DoneStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".done");
 
-    /// <summary>A path that never exists: as an output it makes MSBuild run the stage every time.</summary>
-    public string NeverStampPath(StageDefinition stage) => Path.Combine(Directory, FileName(stage) + ".always");
-
     /// <summary>Rewrites the inputs stamp if its content changed, and returns every input path
-    /// MSBuild should compare with the done stamp.</summary>
+    /// the timestamp rule compares with the done stamp.</summary>
     public StageRefresh Refresh(StageDefinition stage)
     {
         var files = new List<string>();
@@ -48,11 +46,11 @@ public sealed class StageStamps
             Expand(root, files, listing, directories);
         }
 
-        var parameters = _context.Workspace.ReadParams(stage);
+        var digest = ParamsDigestOf(_context.Workspace.ReadParams(stage));
         var inputsStamp = InputsStampPath(stage);
-        WriteIfChanged(inputsStamp, Fingerprint(stage, ParamsDocument(parameters), listing));
+        WriteIfChanged(inputsStamp, Fingerprint(stage, listing) + "\n" + digest + "\n");
         files.Add(inputsStamp);
-        var refresh = new StageRefresh(files, ParamsDigestOf(parameters), directories);
+        var refresh = new StageRefresh(files, digest, directories);
         _refreshed[stage.Addressing] = refresh;
         return refresh;
     }
@@ -62,28 +60,35 @@ public sealed class StageStamps
         (stage.Frozen ? Enumerable.Empty<DepSpec>() : stage.Deps).Select(d => stage.PathFromRoot(d.Path))
             .Concat(stage.Outs.Select(o => stage.PathFromRoot(o.Path)));
 
-    /// <summary>MSBuild's Inputs/Outputs rule for one stage's files: a missing done stamp, or an
-    /// input that is missing or newer than it.</summary>
-    public static bool IsOutOfDate(string doneStamp, IEnumerable<string> inputs, bool alwaysRuns)
+    /// <summary>The timestamp rule for one stage's files.</summary>
+    /// <returns>Why the stage is out of date: no done stamp, or an input missing or newer than it;
+    /// null when every input is older.</returns>
+    public static string? WhyOutOfDate(string doneStamp, IReadOnlyList<string> inputs)
     {
-        if (alwaysRuns || WriteTicksOrNull(doneStamp) is not { } done)
+        if (WriteTicksOrNull(doneStamp) is not { } done)
         {
-            return true;
+            return "it has no done stamp yet";
         }
 
-        foreach (var input in inputs)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            if (WriteTicksOrNull(input) is not { } written || written > done)
+            var written = WriteTicksOrNull(inputs[i]);
+            if (written is null)
             {
-                return true;
+                return $"'{inputs[i]}' is missing";
+            }
+
+            if (written > done)
+            {
+                return $"'{inputs[i]}' is newer than its done stamp";
             }
         }
 
-        return false;
+        return null;
     }
 
-    /// <summary>A file's mtime, or null for a missing path or a folder (MSBuild takes neither for an
-    /// existing input). One statx call, without FileInfo's path normalisation.</summary>
+    /// <summary>A file's mtime, or null for a missing path or a folder. One statx call, without
+    /// FileInfo's path normalisation.</summary>
     private static long? WriteTicksOrNull(string path)
     {
         try
@@ -96,27 +101,29 @@ public sealed class StageStamps
         }
     }
 
-    /// <summary><see cref="IsOutOfDate(string, IEnumerable{string}, bool)"/> for every resolved stage:
-    /// what MSBuild will find when it checks them, known before any target runs.</summary>
-    public static bool[] AreOutOfDate(IReadOnlyList<ResolvedStage> stages)
+    /// <summary>
+    /// After an edit to params files the definitions do not depend on: writes the inputs stamp a
+    /// refresh would write, given the stage's new tracked values. Only the digest line can differ
+    /// (the plan cache has checked everything else), so a stage whose values changed is out of date
+    /// for the same reason, with the same bytes, as after a full resolve.
+    /// </summary>
+    /// <returns>False when there is no inputs stamp to rewrite.</returns>
+    public static bool RewriteParamsDigest(string inputsStamp, string digest)
     {
-        // One stat per input file (10,000 on the 100-stage benchmark), on this thread only: after a
-        // params edit the session loads on another one, and the first stage waits for that load.
-        var outOfDate = new bool[stages.Count];
-        for (var i = 0; i < stages.Count; i++)
+        if (!File.Exists(inputsStamp))
         {
-            outOfDate[i] = IsOutOfDate(stages[i].DoneStamp, stages[i].Inputs, stages[i].NeverStamp.Length > 0);
+            return false;
         }
 
-        return outOfDate;
-    }
+        var lines = File.ReadAllText(inputsStamp).Split('\n');
+        if (lines.Length != 3)
+        {
+            return false;
+        }
 
-    /// <returns>The plan positions of the stages MSBuild must check, in plan order: the out-of-date
-    /// ones and every stage downstream of one (its inputs may change when an upstream stage runs).
-    /// The other stages were just found up to date by MSBuild's own rule and nothing in this build
-    /// can change their inputs, so handing them to MSBuild would only stat their files again.</returns>
-    public static IReadOnlyList<int> ToCheck(IReadOnlyList<ResolvedStage> stages, bool[] outOfDate) =>
-        Parallel.DispatchPlanner.Affected(stages.Select(s => s.UpstreamInPlan).ToList(), i => outOfDate[i]);
+        WriteIfChanged(inputsStamp, lines[0] + "\n" + digest + "\n");
+        return true;
+    }
 
     public void TouchDone(StageDefinition stage)
     {
@@ -142,7 +149,8 @@ public sealed class StageStamps
         return parameters;
     }
 
-    private string Fingerprint(StageDefinition stage, PyDict parameters, List<object?> listing)
+    /// <summary>Everything but the param values that makes a stage run when it changes.</summary>
+    private string Fingerprint(StageDefinition stage, List<object?> listing)
     {
         var lockEntry = _context.LockEntryOf(stage);
         var document = new PyDict
@@ -151,17 +159,16 @@ public sealed class StageStamps
             ["wdir"] = stage.WdirFromRoot,
             ["deps"] = stage.Deps.Select(d => (object?)d.Path).ToList(),
             ["outs"] = stage.Outs.Select(o => (object?)$"{o.Path}|{o.Cache}|{o.Persist}").ToList(),
-            ["params"] = parameters,
             ["frozen"] = stage.Frozen,
             ["always"] = stage.AlwaysChanged,
             ["lock"] = lockEntry is null ? null : LockEntryPython.ToPyDict(lockEntry),
             ["files"] = listing,
         };
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(PyJson.Dumps(document)));
-        return Convert.ToHexString(bytes).ToLowerInvariant() + "\n";
+        return Convert.ToHexString(bytes).ToLowerInvariant();
     }
 
-    /// <summary>Directories become their files: MSBuild treats a directory as a missing file.</summary>
+    /// <summary>Directories become their files: a folder's own mtime says nothing about its files' content.</summary>
     /// <param name="directories">Receives each folder walked with its mtime as seen before listing it:
     /// adding or removing a file changes a folder's mtime, so an unchanged mtime means an unchanged list.</param>
     private void Expand(string repoRelative, List<string> files, List<object?> listing, Dictionary<string, FolderStamp> directories)
@@ -228,7 +235,7 @@ public sealed class StageStamps
 }
 
 /// <summary>What one refresh of a stage's stamps saw.</summary>
-/// <param name="Inputs">Every input path MSBuild compares with the done stamp.</param>
+/// <param name="Inputs">Every input path the timestamp rule compares with the done stamp.</param>
 /// <param name="ParamsDigest">The tracked param values (<see cref="StageStamps.ParamsDigestOf"/>).</param>
 /// <param name="Directories">Each folder walked, by path, with its mtime as seen before listing it.</param>
 public sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, FolderStamp> Directories);

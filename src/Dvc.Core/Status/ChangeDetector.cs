@@ -37,18 +37,17 @@ public sealed class ChangeDetector
             }
         }
 
+        if (stage.RunsEveryTime)
+        {
+            status.AlwaysChanged = true;
+            if (firstReasonOnly)
+            {
+                return status;
+            }
+        }
+
         if (!stage.Frozen)
         {
-            var isCallback = stage.Cmd is not null && stage.Deps.Count == 0 && stage.Params.Count == 0 && stage.Outs.Count == 0;
-            if (isCallback || stage.AlwaysChanged)
-            {
-                status.AlwaysChanged = true;
-                if (firstReasonOnly)
-                {
-                    return status;
-                }
-            }
-
             CheckPaths(stage, stage.Deps.Select(d => new CheckedPath(d.Path, false)), lockEntry?.Deps, status.Deps, firstReasonOnly);
             if (firstReasonOnly && status.IsChanged)
             {

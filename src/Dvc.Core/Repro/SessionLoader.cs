@@ -1,14 +1,13 @@
 using Dvc.Core.DataSources;
-using Dvc.Core.Repro;
 
-namespace Dvc.Build.Tasks;
+namespace Dvc.Core.Repro;
 
 /// <summary>
 /// The build's full session, loaded at most once: by the task that first needs it, or ahead of it on
 /// a thread-pool thread once a stage will probably run, so that the load overlaps the rest of
-/// planning and MSBuild's checks instead of delaying the first stage.
+/// planning instead of delaying the first stage.
 /// </summary>
-internal sealed class SessionLoader : IDisposable
+public sealed class SessionLoader : IDisposable
 {
     private readonly Lazy<ReproSession> _session;
     private Task? _warmUp;
@@ -18,7 +17,17 @@ internal sealed class SessionLoader : IDisposable
     public SessionLoader(Func<DataSourceSearch?, ReproSession> load) =>
         _session = new Lazy<ReproSession>(() => load(_knownSearch), LazyThreadSafetyMode.ExecutionAndPublication);
 
+    /// <summary>A session already loaded (by a full resolve).</summary>
+    public static SessionLoader Of(ReproSession session)
+    {
+        var loader = new SessionLoader(_ => session);
+        _ = loader.Load();
+        return loader;
+    }
+
     public ReproSession Load() => _session.Value;
+
+    public bool IsLoaded => _session.IsValueCreated;
 
     /// <summary>
     /// Loads the session and parses its dvc.lock files in the background. A failure is left for the
@@ -51,8 +60,7 @@ internal sealed class SessionLoader : IDisposable
         });
     }
 
-    /// <summary>Disposes a session that was loaded ahead but never taken by a task (one that was
-    /// taken is registered, and disposed, on its own).</summary>
+    /// <summary>Disposes the session, once any load started ahead has ended.</summary>
     public void Dispose()
     {
         // Waited for (it ends on its own), so that no load outlives the build it was started for.

@@ -1,4 +1,4 @@
-namespace Dvc.Core.Repro.Parallel;
+namespace Dvc.Core.Repro;
 
 /// <summary>How many stages of a parallel build may reproduce at once.</summary>
 public static class JobLimit

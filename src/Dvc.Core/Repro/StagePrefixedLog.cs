@@ -1,6 +1,6 @@
 using Dvc.Core.Errors;
 
-namespace Dvc.Core.Repro.Parallel;
+namespace Dvc.Core.Repro;
 
 /// <summary>
 /// Prefixes every line of a stage with its name, so the lines of stages that run at the same time
