@@ -35,13 +35,13 @@ public sealed class ReproPredictor
             reasons.AddRange(upstreamChanges.Select(u => $"upstream stage '{u.Addressing}' would run"));
             if (reasons.Count == 0)
             {
-                predictions.Add(new StagePrediction(stage, status, StageOutcome.Skip, null, reasons));
+                predictions.Add(new StagePrediction(stage, status, PredictedOutcome.Skip, null, reasons));
                 continue;
             }
 
             wouldChange.Add(stage);
-            var (outcome, entry) = stage.Kind == StageKind.DataSource ? (StageOutcome.VerifyDataSource, null)
-                : force ? (StageOutcome.Run, null)
+            var (outcome, entry) = stage.Kind == StageKind.DataSource ? (PredictedOutcome.VerifyDataSource, null)
+                : force ? (PredictedOutcome.Run, null)
                 : preview.Probe(stage, status, upstreamChanges.Count > 0);
             predictions.Add(new StagePrediction(stage, status, outcome, entry, reasons));
         }

@@ -23,23 +23,23 @@ public sealed class RestorePreview
 
     /// <param name="upstreamWouldChange">An upstream stage would run first: its new outputs are not
     /// known yet, so no lookup can be made for this stage.</param>
-    /// <returns>The restore and, from the run-cache, its entry; <see cref="StageOutcome.Run"/> when
+    /// <returns>The restore and, from the run-cache, its entry; <see cref="PredictedOutcome.Run"/> when
     /// the command would run.</returns>
-    public (StageOutcome Outcome, string? RunCacheEntry) Probe(StageDefinition stage, StageStatus status, bool upstreamWouldChange)
+    public (PredictedOutcome Outcome, string? RunCacheEntry) Probe(StageDefinition stage, StageStatus status, bool upstreamWouldChange)
     {
         if (upstreamWouldChange || !RunCachePolicy.CanUse(stage, _context.Workspace.ReadParams(stage)))
         {
-            return (StageOutcome.Run, null);
+            return (PredictedOutcome.Run, null);
         }
 
         var lockEntry = _context.LockEntryOf(stage);
         if (_restorer.FindInLock(stage, lockEntry, status) is not null)
         {
-            return (StageOutcome.CheckOutFromCache, null);
+            return (PredictedOutcome.CheckOutFromCache, null);
         }
 
         var inputs = StageSnapshot.CaptureInputs(_context, stage, lockEntry);
         var entry = _restorer.FindInRunCache(stage, inputs, _ => { });
-        return entry is null ? (StageOutcome.Run, null) : (StageOutcome.RestoreFromRunCache, RunCacheKey.RelativePath(entry));
+        return entry is null ? (PredictedOutcome.Run, null) : (PredictedOutcome.RestoreFromRunCache, RunCacheKey.RelativePath(entry));
     }
 }

@@ -63,15 +63,15 @@ public sealed class StatusReport
             var stage = prediction.Stage;
             switch (prediction.Outcome)
             {
-                case StageOutcome.Skip:
+                case PredictedOutcome.Skip:
                     log.Info(stage.Kind == StageKind.DataSource
                         ? $"'{stage.Addressing}' didn't change, skipping"
                         : $"Stage '{stage.Addressing}' didn't change, skipping");
                     continue;
-                case StageOutcome.VerifyDataSource:
+                case PredictedOutcome.VerifyDataSource:
                     log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
                     break;
-                case StageOutcome.Run:
+                case PredictedOutcome.Run:
                     WriteRunning(log, stage);
                     break;
                 default:
@@ -85,7 +85,7 @@ public sealed class StatusReport
             }
         }
 
-        if (predictions.All(p => p.Outcome == StageOutcome.Skip))
+        if (predictions.All(p => p.Outcome == PredictedOutcome.Skip))
         {
             log.Info(StatusText.UpToDate);
         }

@@ -97,10 +97,10 @@ public static class StatusText
     /// <summary>What Repro would do with the stage, as one phrase for both Status and the dry run.</summary>
     public static string Verdict(StagePrediction prediction) => prediction.Outcome switch
     {
-        StageOutcome.Skip => "would be skipped",
-        StageOutcome.VerifyDataSource => "would be verified as a data source",
-        StageOutcome.CheckOutFromCache => "would check out outputs from the cache",
-        StageOutcome.RestoreFromRunCache => $"would be restored from the run-cache ({prediction.RunCacheEntry})",
+        PredictedOutcome.Skip => "would be skipped",
+        PredictedOutcome.VerifyDataSource => "would be verified as a data source",
+        PredictedOutcome.CheckOutFromCache => "would check out outputs from the cache",
+        PredictedOutcome.RestoreFromRunCache => $"would be restored from the run-cache ({prediction.RunCacheEntry})",
         _ => "would run",
     };
 
