@@ -13,7 +13,7 @@ public static class FileHasher
     /// chunks stays unconverted, so the chunking is part of the algorithm.</summary>
     public const int LegacyChunkSize = 1 << 20;
 
-    // One buffer per thread: hashing runs on parallel MSBuild nodes and thread-pool workers, and a
+    // One buffer per thread: hashing runs on parallel stages' threads and thread-pool workers, and a
     // fresh 1 MiB array per file would dominate the cost of hashing many small files.
     [ThreadStatic]
     private static byte[]? buffer;

@@ -4,7 +4,7 @@ namespace Dvc.Core.Hashing;
 /// Remembers file hashes by absolute path so that a file whose (inode, mtime, size) is unchanged is
 /// never read again. Our own file (<c>.dvc/tmp/dvcbuild/hashes.bin</c>): DVC's SQLite state database
 /// would need Python-repr-exact mtimes for no gain in correctness. Thread-safe; several processes
-/// (parallel builds, MSBuild nodes) may save concurrently without losing each other's entries.
+/// (concurrent builds, DVC-aware tools) may save concurrently without losing each other's entries.
 /// </summary>
 public sealed class HashStateStore
 {

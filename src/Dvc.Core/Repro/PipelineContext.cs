@@ -19,7 +19,7 @@ public sealed class PipelineContext : IDisposable
     private readonly Dictionary<string, Hashing.FileStamp> _written = new(StringComparer.Ordinal);
 
     // The stamp each parsed dvc.lock had when it was read or written: the file is parsed again only
-    // when another writer (another node, DVC) changed it since.
+    // when another writer (another build, DVC) changed it since.
     private readonly Dictionary<string, Hashing.FileStamp?> _lockStamps = new(StringComparer.Ordinal);
 
     private PipelineContext(DvcRepository repository, string projectDirectory, IReadOnlyList<PipelineFile> files, IReadOnlyList<DataSourceFile> dataSources, StageGraph graph)
