@@ -54,6 +54,7 @@ public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTas
         var locked = clock.ElapsedMilliseconds;
         var jobs = JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);
+        LeftoverBuildState.Remove(repository);
         var build = Planner(repository).Plan(Request, Options(repository));
         ReproRegistry.Register(BuildEngine, ProjectDirectory, build);
         var plan = build.Plan;

@@ -121,4 +121,20 @@ public sealed class EngineTests
         Assert.IsTrue(order.All(i => i >= 0) && order.SequenceEqual(order.Order()), result.ToString());
         Assert.AreEqual("written before the stages\n", repo.Read("output.txt"), "the plan saw what a BeforeTargets hook wrote");
     }
+
+    [TestMethod]
+    public void AParallelBuildLeavesNoStateFolderAndRemovesOnesThatKilledBuildsLeft()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", Pipeline);
+        repo.CommitAll("pipeline");
+        // What a killed parallel build of an older version left behind.
+        repo.Write(".dvc/tmp/dvcbuild/builds/0123456789abcdef/outcome.top.x", "Ran\n");
+
+        var result = repo.BuildWithNodes(2, "Repro");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "Stages (10):");
+        Assert.IsFalse(repo.Exists(".dvc/tmp/dvcbuild/builds"), "no build state folder is left");
+    }
 }
