@@ -16,7 +16,7 @@ public sealed class PackageLayoutTests
         [
             .. TaskFrameworks.SelectMany(f => TaskAssemblies.Append("Dvc.Build.Tasks.deps.json").Select(file => $"tasks/{f}/{file}")),
             "build/Dvc.Build.props", "build/Dvc.Build.targets",
-            "build/Dvc.Build.Integration.targets", "buildMultiTargeting/Dvc.Build.props",
+            "build/Dvc.Build.Integration.targets", "build/Dvc.Build.Aliases.targets", "buildMultiTargeting/Dvc.Build.props",
             "buildMultiTargeting/Dvc.Build.targets", "README.md",
         ];
         CollectionAssert.IsSubsetOf(expected, entries.ToList());
