@@ -16,8 +16,8 @@ public sealed class PackageLayoutTests
         [
             .. TaskFrameworks.SelectMany(f => TaskAssemblies.Append("Dvc.Build.Tasks.deps.json").Select(file => $"tasks/{f}/{file}")),
             "build/Dvc.Build.props", "build/Dvc.Build.targets",
-            "build/Dvc.Build.Integration.targets", "buildMultiTargeting/Dvc.Build.props",
-            "buildMultiTargeting/Dvc.Build.targets", "README.md",
+            "build/Dvc.Build.Integration.targets", "build/Dvc.Build.Aliases.targets", "buildMultiTargeting/Dvc.Build.props",
+            "buildMultiTargeting/Dvc.Build.targets", "README.md", "LICENSE",
         ];
         CollectionAssert.IsSubsetOf(expected, entries.ToList());
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "nothing for consumers to reference");

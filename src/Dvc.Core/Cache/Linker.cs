@@ -12,7 +12,7 @@ namespace Dvc.Core.Cache;
 internal sealed class Linker
 {
     // One bit per LinkType; set bits are never cleared, so a plain read sees a bit or not yet.
-    private int unsupported;
+    private int _unsupported;
 
     /// <returns>The link type used.</returns>
     public LinkType Place(string source, string destination, IReadOnlyList<LinkType> linkTypes)
@@ -21,7 +21,7 @@ internal sealed class Linker
         Exception? lastError = null;
         foreach (var type in linkTypes)
         {
-            if ((Volatile.Read(ref unsupported) & Bit(type)) != 0)
+            if ((Volatile.Read(ref _unsupported) & Bit(type)) != 0)
             {
                 continue;
             }
@@ -44,7 +44,7 @@ internal sealed class Linker
                 }
             }
 
-            Interlocked.Or(ref unsupported, Bit(type));
+            Interlocked.Or(ref _unsupported, Bit(type));
         }
 
         throw new DvcException(

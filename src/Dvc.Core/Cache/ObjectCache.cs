@@ -13,7 +13,7 @@ namespace Dvc.Core.Cache;
 /// </summary>
 public sealed class ObjectCache
 {
-    private readonly Linker linker = new();
+    private readonly Linker _linker = new();
 
     public ObjectCache(string root, IReadOnlyList<LinkType>? linkTypes = null)
     {
@@ -57,7 +57,7 @@ public sealed class ObjectCache
         IReadOnlyList<LinkType> transfer = LinkTypes.Count > 0 && LinkTypes[0] == LinkType.Hardlink
             ? [LinkType.Reflink, LinkType.Hardlink, LinkType.Copy]
             : [LinkType.Reflink, LinkType.Copy];
-        linker.Place(sourcePath, target, transfer);
+        _linker.Place(sourcePath, target, transfer);
         FileModes.MakeReadOnly(target);
     }
 
@@ -189,7 +189,7 @@ public sealed class ObjectCache
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(destPath)!);
-        var used = linker.Place(source, destPath, linkTypes);
+        var used = _linker.Place(source, destPath, linkTypes);
         // A checkout is new content for whatever depends on it: copies keep the object's old mtime
         // and links share it, which would let MSBuild's up-to-date check skip a downstream stage.
         File.SetLastWriteTimeUtc(destPath, DateTime.UtcNow);

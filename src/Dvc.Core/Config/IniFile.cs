@@ -6,7 +6,7 @@ namespace Dvc.Core.Config;
 /// </summary>
 public sealed class IniFile
 {
-    private readonly Dictionary<string, Dictionary<string, (string Value, int Line)>> sections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, (string Value, int Line)>> _sections = new(StringComparer.Ordinal);
 
     private IniFile(string path) => Path = path;
 
@@ -35,9 +35,9 @@ public sealed class IniFile
             if (line[0] == '[' && line[^1] == ']')
             {
                 var name = Unquote(line[1..^1].Trim());
-                if (!ini.sections.TryGetValue(name, out section))
+                if (!ini._sections.TryGetValue(name, out section))
                 {
-                    ini.sections[name] = section = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+                    ini._sections[name] = section = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
                 }
 
                 continue;
@@ -57,7 +57,7 @@ public sealed class IniFile
 
     public bool TryGet(string section, string key, out string value, out int line)
     {
-        if (sections.TryGetValue(section, out var keys) && keys.TryGetValue(key, out var entry))
+        if (_sections.TryGetValue(section, out var keys) && keys.TryGetValue(key, out var entry))
         {
             (value, line) = entry;
             return true;

@@ -5,8 +5,9 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Git;
 
 /// <summary>
-/// The one place that talks to git, through the git CLI (LibGit2Sharp's native binaries are not
-/// installable here, and plumbing commands are fast and stable). Split over several files by topic
+/// The one place that talks to git, through the git CLI: plumbing commands are fast and stable, and
+/// LibGit2Sharp, measured against them, cost more to load in each build than the processes it saved
+/// (README, "Git: command line or LibGit2Sharp"). Split over several files by topic
 /// (refs, trees, commits, workspace) so each stays small; every git process starts here.
 /// </summary>
 public sealed partial class GitRepository

@@ -6,9 +6,9 @@ namespace Dvc.Core.Hashing;
 /// </summary>
 internal sealed class ExclusiveFileLock : IDisposable
 {
-    private readonly FileStream stream;
+    private readonly FileStream _stream;
 
-    private ExclusiveFileLock(FileStream stream) => this.stream = stream;
+    private ExclusiveFileLock(FileStream stream) => _stream = stream;
 
     public static ExclusiveFileLock? TryAcquire(string path, TimeSpan timeout)
     {
@@ -32,5 +32,5 @@ internal sealed class ExclusiveFileLock : IDisposable
         }
     }
 
-    public void Dispose() => stream.Dispose();
+    public void Dispose() => _stream.Dispose();
 }

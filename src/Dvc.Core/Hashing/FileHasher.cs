@@ -16,9 +16,9 @@ public static class FileHasher
     // One buffer per thread: hashing runs on parallel stages' threads and thread-pool workers, and a
     // fresh 1 MiB array per file would dominate the cost of hashing many small files.
     [ThreadStatic]
-    private static byte[]? buffer;
+    private static byte[]? _buffer;
 
-    private static byte[] Buffer => buffer ??= new byte[LegacyChunkSize];
+    private static byte[] Buffer => _buffer ??= new byte[LegacyChunkSize];
 
     /// <summary>Lower-case hex md5 of the raw bytes (what <c>md5sum</c> prints).</summary>
     public static string Md5(string path)

@@ -12,19 +12,19 @@ public sealed class HashStateStore
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly object sync = new();
-    private Dictionary<string, HashStateEntry> entries;
-    private readonly Dictionary<string, HashStateEntry> changed = new(StringComparer.Ordinal);
+    private readonly object _sync = new();
+    private Dictionary<string, HashStateEntry> _entries;
+    private readonly Dictionary<string, HashStateEntry> _changed = new(StringComparer.Ordinal);
 
     // The file was missing or damaged when loaded: appending would keep it so (or leave valid blocks
     // behind a damaged one), so the next save rewrites it.
-    private bool fileNeedsRewrite;
+    private bool _fileNeedsRewrite;
 
     private HashStateStore(string filePath, Dictionary<string, HashStateEntry> entries, bool fileNeedsRewrite)
     {
         FilePath = filePath;
-        this.entries = entries;
-        this.fileNeedsRewrite = fileNeedsRewrite;
+        _entries = entries;
+        _fileNeedsRewrite = fileNeedsRewrite;
     }
 
     public string FilePath { get; }
@@ -33,9 +33,9 @@ public sealed class HashStateStore
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return entries.Count;
+                return _entries.Count;
             }
         }
     }
@@ -44,9 +44,9 @@ public sealed class HashStateStore
     {
         get
         {
-            lock (sync)
+            lock (_sync)
             {
-                return changed.Count > 0;
+                return _changed.Count > 0;
             }
         }
     }
@@ -63,9 +63,9 @@ public sealed class HashStateStore
     /// <summary>The remembered hash, if the file's stamp and the algorithm still match.</summary>
     public bool TryGet(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, out string md5)
     {
-        lock (sync)
+        lock (_sync)
         {
-            if (entries.TryGetValue(absPath, out var entry) && entry.Stamp == stamp && entry.Algorithm == algorithm)
+            if (_entries.TryGetValue(absPath, out var entry) && entry.Stamp == stamp && entry.Algorithm == algorithm)
             {
                 md5 = entry.Md5;
                 return true;
@@ -79,10 +79,10 @@ public sealed class HashStateStore
     public void Put(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, string md5)
     {
         var entry = HashStateEntry.Create(stamp, algorithm, md5);
-        lock (sync)
+        lock (_sync)
         {
-            entries[absPath] = entry;
-            changed[absPath] = entry;
+            _entries[absPath] = entry;
+            _changed[absPath] = entry;
         }
     }
 
@@ -97,15 +97,15 @@ public sealed class HashStateStore
     {
         Dictionary<string, HashStateEntry> mine;
         bool rewrite;
-        lock (sync)
+        lock (_sync)
         {
-            if (changed.Count == 0)
+            if (_changed.Count == 0)
             {
                 return true;
             }
 
-            mine = new Dictionary<string, HashStateEntry>(changed, StringComparer.Ordinal);
-            rewrite = fileNeedsRewrite;
+            mine = new Dictionary<string, HashStateEntry>(_changed, StringComparer.Ordinal);
+            rewrite = _fileNeedsRewrite;
         }
 
         var directory = Path.GetDirectoryName(FilePath)!;
@@ -129,25 +129,25 @@ public sealed class HashStateStore
                 HashStateFile.Write(FilePath, merged);
             }
 
-            lock (sync)
+            lock (_sync)
             {
                 if (merged is not null)
                 {
                     // Entries put while saving stay in memory (and pending, below) over what was read.
-                    foreach (var (path, entry) in changed)
+                    foreach (var (path, entry) in _changed)
                     {
                         merged[path] = entry;
                     }
 
-                    entries = merged;
-                    fileNeedsRewrite = false;
+                    _entries = merged;
+                    _fileNeedsRewrite = false;
                 }
 
                 foreach (var (path, entry) in mine)
                 {
-                    if (changed.TryGetValue(path, out var now) && now == entry)
+                    if (_changed.TryGetValue(path, out var now) && now == entry)
                     {
-                        changed.Remove(path);
+                        _changed.Remove(path);
                     }
                 }
             }

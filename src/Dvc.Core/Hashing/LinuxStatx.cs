@@ -15,7 +15,7 @@ internal static class LinuxStatx
     private const int ENOTDIR = 20;
     private const int ENOSYS = 38;
 
-    private static volatile bool unavailable = !OperatingSystem.IsLinux();
+    private static volatile bool _unavailable = !OperatingSystem.IsLinux();
 
     /// <summary>Stats <paramref name="path"/>, following symlinks like DVC's <c>fs.info</c>.
     /// False when statx cannot be used here (non-Linux, old libc or kernel).</summary>
@@ -23,7 +23,7 @@ internal static class LinuxStatx
     public static bool TryStat(string path, out StatxBuffer result)
     {
         result = default;
-        if (unavailable)
+        if (_unavailable)
         {
             return false;
         }
@@ -37,7 +37,7 @@ internal static class LinuxStatx
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
-            unavailable = true;
+            _unavailable = true;
             return false;
         }
 
@@ -49,7 +49,7 @@ internal static class LinuxStatx
 
         if (errno == ENOSYS)
         {
-            unavailable = true;
+            _unavailable = true;
         }
 
         return false;

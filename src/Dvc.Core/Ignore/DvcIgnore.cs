@@ -10,7 +10,7 @@ public sealed class DvcIgnore
 {
     public const string FileName = ".dvcignore";
 
-    private readonly ConcurrentDictionary<string, IReadOnlyList<IgnorePattern>> patternsByDirectory = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<IgnorePattern>> _patternsByDirectory = new(StringComparer.Ordinal);
 
     private DvcIgnore(string repoRoot) => RepoRoot = Path.GetFullPath(repoRoot);
 
@@ -24,7 +24,7 @@ public sealed class DvcIgnore
     public string? RelativeToRoot(string absPath)
     {
         var relative = Path.GetRelativePath(RepoRoot, Path.GetFullPath(absPath));
-        if (relative == "." )
+        if (relative == ".")
         {
             return "";
         }
@@ -116,7 +116,7 @@ public sealed class DvcIgnore
     }
 
     private IReadOnlyList<IgnorePattern> PatternsIn(string relativeDirectory) =>
-        patternsByDirectory.GetOrAdd(relativeDirectory, dir =>
+        _patternsByDirectory.GetOrAdd(relativeDirectory, dir =>
         {
             var file = Path.Combine(RepoRoot, dir, FileName);
             if (!File.Exists(file))

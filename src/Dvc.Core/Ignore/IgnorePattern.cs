@@ -9,11 +9,11 @@ namespace Dvc.Core.Ignore;
 /// </summary>
 public sealed class IgnorePattern
 {
-    private readonly Regex regex;
+    private readonly Regex _regex;
 
     private IgnorePattern(Regex regex, bool excludes)
     {
-        this.regex = regex;
+        _regex = regex;
         Excludes = excludes;
     }
 
@@ -70,7 +70,7 @@ public sealed class IgnorePattern
     /// <summary>Whether the pattern matches <paramref name="relativePath"/> ('/'-separated, relative to
     /// the .dvcignore's directory). Directories are also tried with a trailing '/', as DVC does.</summary>
     public bool Matches(string relativePath, bool isDirectory) =>
-        regex.IsMatch(relativePath) || (isDirectory && regex.IsMatch(relativePath + "/"));
+        _regex.IsMatch(relativePath) || (isDirectory && _regex.IsMatch(relativePath + "/"));
 
     private static string ToRegex(List<string> segments)
     {

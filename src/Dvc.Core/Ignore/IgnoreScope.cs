@@ -7,9 +7,9 @@ namespace Dvc.Core.Ignore;
 /// </summary>
 public sealed class IgnoreScope
 {
-    private readonly List<(string WalkRootFromIgnoreDir, IReadOnlyList<IgnorePattern> Patterns)> ruleSets;
+    private readonly List<(string WalkRootFromIgnoreDir, IReadOnlyList<IgnorePattern> Patterns)> _ruleSets;
 
-    internal IgnoreScope(List<(string, IReadOnlyList<IgnorePattern>)> ruleSets) => this.ruleSets = ruleSets;
+    internal IgnoreScope(List<(string, IReadOnlyList<IgnorePattern>)> ruleSets) => _ruleSets = ruleSets;
 
     /// <summary>DVC's built-in patterns (.git, .hg, .dvc folders and a .git file), by name: a walk that
     /// prunes ignored directories never needs to look further up.</summary>
@@ -26,7 +26,7 @@ public sealed class IgnoreScope
         }
 
         var ignored = false;
-        foreach (var (prefix, patterns) in ruleSets)
+        foreach (var (prefix, patterns) in _ruleSets)
         {
             var path = prefix.Length == 0 ? relative : prefix + "/" + relative;
             for (var i = patterns.Count - 1; i >= 0; i--)

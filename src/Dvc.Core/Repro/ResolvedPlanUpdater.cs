@@ -91,7 +91,7 @@ public static class ResolvedPlanUpdater
     /// saw when it last listed it (its latest refresh, or the cached plan's walk).</summary>
     private static bool SawOtherListings(StageDefinition stage, List<string> roots, Dictionary<string, FolderStamp> now, Dictionary<string, FolderStamp> cached, StageStamps stamps)
     {
-        IReadOnlyDictionary<string, FolderStamp> seen = stamps.Refreshed.TryGetValue(stage.Addressing, out var refresh) ? refresh.Directories : cached;
+        var seen = stamps.Refreshed.TryGetValue(stage.Addressing, out var refresh) ? refresh.Directories : cached;
         foreach (var (directory, folder) in now)
         {
             if (Covers(roots, directory) && (seen.TryGetValue(directory, out var saw) ? saw.MtimeTicks : Missing) != folder.MtimeTicks)

@@ -12,6 +12,9 @@ internal sealed class PipelineRepo : IDisposable
 
     public string ProjectFile => Path.Combine(Root, "pipeline.proj");
 
+    /// <summary>Variables added to the environment of every <see cref="Build"/>.</summary>
+    public Dictionary<string, string> BuildEnvironment { get; } = [];
+
     /// <param name="initDvc">Create .dvc/ (as `dvc init` would) before the first commit.</param>
     public static PipelineRepo Create(bool initDvc = true)
     {
@@ -112,7 +115,7 @@ internal sealed class PipelineRepo : IDisposable
         }
 
         arguments.AddRange(properties.Select(p => "-p:" + p));
-        return ProcessRunner.Run("dotnet", arguments, Root);
+        return ProcessRunner.Run("dotnet", arguments, Root, BuildEnvironment);
     }
 
     public void Dispose()
