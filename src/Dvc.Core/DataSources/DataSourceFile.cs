@@ -33,24 +33,24 @@ public sealed class DataSourceFile
     public static DataSourceFile Load(string repoRoot, string relativePath)
     {
         var absolute = RepoPath.ToAbsolute(repoRoot, relativePath);
-        var document = YamlValueLoader.Load(File.ReadAllText(absolute), absolute, DvcErrorCode.InvalidDataSourceFile);
-        if (document.Root is not PyDict root || !root.TryGetValue("outs", out var outsValue) || outsValue is not List<object?> outs || outs.Count == 0)
+        var document = YamlDocumentLoader.LoadRecord(File.ReadAllText(absolute), absolute, DvcErrorCode.InvalidDataSourceFile);
+        if (document is not YMap root || root["outs"] is not YSeq { Items.Count: > 0 } outs)
         {
             throw new DvcException(DvcErrorCode.InvalidDataSourceFile, $"'{relativePath}' format error: expected 'outs' with at least one entry", new SourceLocation(absolute));
         }
 
-        var specs = new List<OutSpec>(outs.Count);
-        var items = new List<LockItem>(outs.Count);
-        foreach (var value in outs)
+        var specs = new List<OutSpec>(outs.Items.Count);
+        var items = new List<LockItem>(outs.Items.Count);
+        foreach (var value in outs.Items)
         {
-            if (value is not PyDict output || !output.TryGetValue("path", out var pathValue) || pathValue is not string path)
+            if (value is not YMap output || output["path"] is not YScalar { Value: string path })
             {
                 throw new DvcException(DvcErrorCode.InvalidDataSourceFile, $"'{relativePath}' format error: every out needs a 'path'", new SourceLocation(absolute));
             }
 
-            var cache = !output.TryGetValue("cache", out var cacheValue) || cacheValue is not false;
-            specs.Add(new OutSpec(path, Cache: cache, Location: document.LocationOf(document.NodeMark(output))));
-            items.Add(ReadItem(output, path));
+            var cache = output["cache"] is not YScalar { Value: false };
+            specs.Add(new OutSpec(path, Cache: cache, Location: output.Location));
+            items.Add(ReadItem((PyDict)output.ToPython()!, path));
         }
 
         var stage = new StageDefinition
@@ -59,10 +59,10 @@ public sealed class DataSourceFile
             DvcFile = relativePath,
             Kind = StageKind.DataSource,
             Outs = specs,
-            Frozen = root.TryGetValue("frozen", out var frozen) && frozen is true,
+            Frozen = root["frozen"] is YScalar { Value: true },
             Location = new SourceLocation(absolute),
         };
-        return new DataSourceFile(stage, new LockEntry { Cmd = "", Outs = items }, root);
+        return new DataSourceFile(stage, new LockEntry { Cmd = "", Outs = items }, (PyDict)root.ToPython()!);
     }
 
     /// <summary>An out without <c>hash: md5</c> was written by DVC 2.x: its md5 is md5-dos2unix.</summary>

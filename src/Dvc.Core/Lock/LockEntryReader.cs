@@ -20,146 +20,158 @@ internal sealed class LockEntryReader
         "path", "hash", "md5", "etag", "checksum", "size", "nfiles", "isexec", "version_id", "files", "cloud", "dataset",
     };
 
-    private readonly YamlDocument _document;
+    private readonly string _filePath;
 
-    public LockEntryReader(YamlDocument document) => _document = document;
+    public LockEntryReader(string filePath) => _filePath = filePath;
 
-    public DvcException Failure(string problem, object? container, string? key, string keyPath)
+    /// <param name="at">Where the problem is written; null reports the file as a whole.</param>
+    public DvcException Failure(string problem, SourceLocation? at, string keyPath)
     {
-        var mark = container is null ? null : key is null ? _document.NodeMark(container) : _document.KeyMark(container, key);
         var where = keyPath.Length == 0 ? "" : ", in " + keyPath;
         return new DvcException(
             DvcErrorCode.InvalidLockFile,
-            $"'{Path.GetFileName(_document.FilePath)}' validation failed. {problem}{where}",
-            _document.LocationOf(mark));
+            $"'{Path.GetFileName(_filePath)}' validation failed. {problem}{where}",
+            at ?? new SourceLocation(_filePath));
     }
 
-    public LockEntry Read(object? value, object? parent, string name, string keyPath)
+    /// <param name="nameLocation">Where the entry's name is written; null for a run-cache entry, which is the whole file.</param>
+    public LockEntry Read(YNode? value, SourceLocation? nameLocation, string keyPath)
     {
-        if (value is not PyDict entry)
+        if (value is not YMap entry)
         {
-            throw Failure("expected a dictionary", parent, name, keyPath);
+            throw Failure("expected a dictionary", nameLocation, keyPath);
         }
 
-        foreach (var key in entry.Keys)
+        foreach (var field in entry.Entries)
         {
-            if (!EntryKeys.Contains(key))
+            if (!EntryKeys.Contains(field.Key))
             {
-                throw Failure("extra keys not allowed", entry, key, Join(keyPath, key));
+                throw Failure("extra keys not allowed", field.KeyLocation, Join(keyPath, field.Key));
             }
         }
 
-        if (!entry.TryGetValue("cmd", out var cmd))
-        {
-            throw Failure("required key not provided", entry, null, Join(keyPath, "cmd"));
-        }
-
+        var cmd = entry.Find("cmd") ?? throw Failure("required key not provided", entry.Location, Join(keyPath, "cmd"));
         return new LockEntry
         {
-            Cmd = ReadCmd(cmd, entry, Join(keyPath, "cmd")),
+            Cmd = ReadCmd(cmd, Join(keyPath, "cmd")),
             Deps = ReadItems(entry, "deps", keyPath),
             Params = ReadParams(entry, keyPath),
             Outs = ReadItems(entry, "outs", keyPath),
         };
     }
 
-    private object ReadCmd(object? cmd, PyDict entry, string keyPath)
+    private object ReadCmd(YMapEntry cmd, string keyPath)
     {
-        if (cmd is string s)
+        if (cmd.Value is YScalar { Value: string s })
         {
             return s;
         }
 
-        if (cmd is List<object?> parts && parts.TrueForAll(p => p is string))
+        if (cmd.Value is YSeq seq && AllStrings(seq))
         {
-            return parts;
+            return seq.ToPython()!;
         }
 
-        throw Failure("expected str", entry, "cmd", keyPath);
+        throw Failure("expected str", cmd.KeyLocation, keyPath);
     }
 
-    private PyDict ReadParams(PyDict entry, string keyPath)
+    private static bool AllStrings(YSeq seq)
     {
-        if (!entry.TryGetValue("params", out var value))
+        foreach (var item in seq.Items)
+        {
+            if (item is not YScalar { Value: string })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private PyDict ReadParams(YMap entry, string keyPath)
+    {
+        if (entry.Find("params") is not { } field)
         {
             return new PyDict();
         }
 
         var path = Join(keyPath, "params");
-        if (value is not PyDict files)
+        if (field.Value is not YMap files)
         {
-            throw Failure("expected a dictionary", entry, "params", path);
+            throw Failure("expected a dictionary", field.KeyLocation, path);
         }
 
-        foreach (var (file, values) in files)
+        foreach (var file in files.Entries)
         {
-            if (values is not PyDict)
+            if (file.Value is not YMap)
             {
-                throw Failure("expected a dictionary", files, file, Join(path, file));
+                throw Failure("expected a dictionary", file.KeyLocation, Join(path, file.Key));
             }
         }
 
-        return files;
+        return (PyDict)files.ToPython()!;
     }
 
-    private LockItem[] ReadItems(PyDict entry, string section, string keyPath)
+    private LockItem[] ReadItems(YMap entry, string section, string keyPath)
     {
-        if (!entry.TryGetValue(section, out var value))
+        if (entry.Find(section) is not { } field)
         {
             return Array.Empty<LockItem>();
         }
 
         var path = Join(keyPath, section);
-        if (value is not List<object?> list)
+        if (field.Value is not YSeq list)
         {
-            throw Failure("expected a list", entry, section, path);
+            throw Failure("expected a list", field.KeyLocation, path);
         }
 
-        var items = new LockItem[list.Count];
-        for (var i = 0; i < list.Count; i++)
+        var items = new LockItem[list.Items.Count];
+        for (var i = 0; i < items.Length; i++)
         {
-            items[i] = ReadItem(list[i], list, Join(path, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            items[i] = ReadItem(list.Items[i], list, Join(path, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return items;
     }
 
-    private LockItem ReadItem(object? value, List<object?> list, string keyPath)
+    private LockItem ReadItem(YNode value, YSeq list, string keyPath)
     {
-        if (value is not PyDict item)
+        if (value is not YMap item)
         {
-            throw Failure("expected a dictionary", list, null, keyPath);
+            throw Failure("expected a dictionary", list.Location, keyPath);
         }
 
-        foreach (var key in item.Keys)
+        foreach (var field in item.Entries)
         {
-            if (!ItemKeys.Contains(key))
+            if (!ItemKeys.Contains(field.Key))
             {
-                throw Failure("extra keys not allowed", item, key, Join(keyPath, key));
+                throw Failure("extra keys not allowed", field.KeyLocation, Join(keyPath, field.Key));
             }
         }
 
-        var hashName = Typed<string>(item, "hash", keyPath, "str");
+        var hashName = Text(item, "hash", keyPath);
         return new LockItem
         {
-            Path = Typed<string>(item, "path", keyPath, "str") ?? throw Failure("required key not provided", item, null, Join(keyPath, "path")),
+            Path = Text(item, "path", keyPath) ?? throw Failure("required key not provided", item.Location, Join(keyPath, "path")),
             Legacy = hashName is null or "md5-dos2unix",
-            Md5 = Typed<string>(item, "md5", keyPath, "str"),
+            Md5 = Text(item, "md5", keyPath),
             Size = Integer(item, "size", keyPath),
             NFiles = Integer(item, "nfiles", keyPath),
-            IsExec = item.TryGetValue("isexec", out var exec) && (exec as bool? ?? throw Failure("expected bool", item, "isexec", Join(keyPath, "isexec"))),
+            IsExec = item.Find("isexec") is { } exec
+                && ((exec.Value as YScalar)?.Value as bool? ?? throw Failure("expected bool", exec.KeyLocation, Join(keyPath, "isexec"))),
         };
     }
 
-    private T? Typed<T>(PyDict item, string key, string keyPath, string typeName)
-        where T : class =>
-        !item.TryGetValue(key, out var value) ? null : value as T ?? throw Failure("expected " + typeName, item, key, Join(keyPath, key));
+    private string? Text(YMap item, string key, string keyPath) =>
+        item.Find(key) is not { } field ? null
+        : field.Value is YScalar { Value: string s } ? s
+        : throw Failure("expected str", field.KeyLocation, Join(keyPath, key));
 
-    private long? Integer(PyDict item, string key, string keyPath) =>
-        !item.TryGetValue(key, out var value) ? null
-        : value is long l ? l
-        : value is BigInteger ? throw Failure("value too large", item, key, Join(keyPath, key))
-        : throw Failure("expected int", item, key, Join(keyPath, key));
+    private long? Integer(YMap item, string key, string keyPath) =>
+        item.Find(key) is not { } field ? null
+        : field.Value is YScalar { Value: long l } ? l
+        : field.Value is YScalar { Value: BigInteger } ? throw Failure("value too large", field.KeyLocation, Join(keyPath, key))
+        : throw Failure("expected int", field.KeyLocation, Join(keyPath, key));
 
     private static string Join(string keyPath, string key) => keyPath.Length == 0 ? key : keyPath + " -> " + key;
 }

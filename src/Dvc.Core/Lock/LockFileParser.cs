@@ -1,5 +1,4 @@
 using Dvc.Core.Errors;
-using Dvc.Core.Values;
 using Dvc.Core.Yaml;
 
 namespace Dvc.Core.Lock;
@@ -16,76 +15,73 @@ internal static class LockFileParser
 
     public static LockFile Parse(string text, string filePath)
     {
-        var document = YamlValueLoader.Load(text, filePath, DvcErrorCode.InvalidLockFile);
-        var reader = new LockEntryReader(document);
+        var document = YamlDocumentLoader.LoadRecord(text, filePath, DvcErrorCode.InvalidLockFile);
+        var reader = new LockEntryReader(filePath);
         var lockFile = new LockFile();
-        if (document.Root is null)
+        if (document is null)
         {
             return lockFile;
         }
 
-        if (document.Root is not PyDict root)
+        if (document is not YMap root)
         {
-            throw reader.Failure("expected a dictionary", document.Root, null, "");
+            throw reader.Failure("expected a dictionary", document.Location, "");
         }
 
-        foreach (var key in root.Keys)
+        foreach (var entry in root.Entries)
         {
-            if (key is not (SchemaKey or StagesKey or DatasetsKey))
+            if (entry.Key is not (SchemaKey or StagesKey or DatasetsKey))
             {
-                throw reader.Failure("extra keys not allowed", root, key, key);
+                throw reader.Failure("extra keys not allowed", entry.KeyLocation, entry.Key);
             }
         }
 
-        if (!root.TryGetValue(SchemaKey, out var schema))
+        var schema = root.Find(SchemaKey) ?? throw reader.Failure("required key not provided", root.Location, SchemaKey);
+        if (schema.Value is not YScalar { Value: "2.0" })
         {
-            throw reader.Failure("required key not provided", root, null, SchemaKey);
+            throw reader.Failure("invalid schema version", schema.KeyLocation, SchemaKey);
         }
 
-        if (schema is not "2.0")
+        var boundaries = Boundaries(text, root);
+        if (root.Find(StagesKey) is { } stagesEntry)
         {
-            throw reader.Failure("invalid schema version", root, SchemaKey, SchemaKey);
-        }
-
-        var boundaries = Boundaries(document, root);
-        if (root.TryGetValue(StagesKey, out var stagesValue))
-        {
-            if (stagesValue is not PyDict stages)
+            if (stagesEntry.Value is not YMap stages)
             {
-                throw reader.Failure("expected a dictionary", root, StagesKey, StagesKey);
+                throw reader.Failure("expected a dictionary", stagesEntry.KeyLocation, StagesKey);
             }
 
-            foreach (var (name, value) in stages)
+            foreach (var stage in stages.Entries)
             {
-                var entry = reader.Read(value, stages, name, StagesKey + " -> " + name);
-                var mark = document.KeyMark(stages, name);
-                var original = mark is { Column: CanonicalStageKeyColumn } m && StartsLine(text, m) ? Segment(text, m, boundaries) : null;
-                lockFile.AddParsed(name, entry, original);
+                var entry = reader.Read(stage.Value, stage.KeyLocation, StagesKey + " -> " + stage.Key);
+                var original = stage.KeyLocation.Column == CanonicalStageKeyColumn && StartsLine(text, stage.KeyOffset)
+                    ? Segment(text, stage.KeyOffset, boundaries)
+                    : null;
+                lockFile.AddParsed(stage.Key, entry, original);
             }
         }
 
-        if (document.KeyMark(root, DatasetsKey) is { Column: 1 } datasets)
+        if (root.Find(DatasetsKey) is { KeyLocation.Column: 1 } datasets)
         {
-            lockFile.AddOtherSection(Segment(text, datasets, boundaries));
+            lockFile.AddOtherSection(Segment(text, datasets.KeyOffset, boundaries));
         }
 
         return lockFile;
     }
 
     /// <summary>Offsets of the lines where a top-level key or a stage key starts, plus the end of the text.</summary>
-    private static List<int> Boundaries(YamlDocument document, PyDict root)
+    private static List<int> Boundaries(string text, YMap root)
     {
-        var offsets = new List<int> { document.Text.Length };
-        foreach (var key in root.Keys)
+        var offsets = new List<int> { text.Length };
+        foreach (var entry in root.Entries)
         {
-            AddLineStart(document, offsets, document.KeyMark(root, key));
+            offsets.Add(LineStart(text, entry.KeyOffset));
         }
 
-        if (root.TryGetValue(StagesKey, out var stages) && stages is PyDict stageMap)
+        if (root.Find(StagesKey)?.Value is YMap stages)
         {
-            foreach (var name in stageMap.Keys)
+            foreach (var stage in stages.Entries)
             {
-                AddLineStart(document, offsets, document.KeyMark(stageMap, name));
+                offsets.Add(LineStart(text, stage.KeyOffset));
             }
         }
 
@@ -93,17 +89,9 @@ internal static class LockFileParser
         return offsets;
     }
 
-    private static void AddLineStart(YamlDocument document, List<int> offsets, YamlMark? mark)
+    private static string Segment(string text, int keyOffset, List<int> boundaries)
     {
-        if (mark is { } m)
-        {
-            offsets.Add(LineStart(document.Text, m.Offset));
-        }
-    }
-
-    private static string Segment(string text, YamlMark mark, List<int> boundaries)
-    {
-        var start = LineStart(text, mark.Offset);
+        var start = LineStart(text, keyOffset);
         var end = text.Length;
         foreach (var boundary in boundaries)
         {
@@ -119,7 +107,7 @@ internal static class LockFileParser
         return segment.EndsWith('\n') ? segment : segment + "\n";
     }
 
-    private static bool StartsLine(string text, YamlMark mark) => text.AsSpan(LineStart(text, mark.Offset), mark.Offset - LineStart(text, mark.Offset)).IsWhiteSpace();
+    private static bool StartsLine(string text, int offset) => text.AsSpan(LineStart(text, offset), offset - LineStart(text, offset)).IsWhiteSpace();
 
     private static int LineStart(string text, int offset) => offset == 0 ? 0 : text.LastIndexOf('\n', offset - 1) + 1;
 }

@@ -17,16 +17,7 @@ public static class ParamsFileReader
     public static PyDict Read(string absPath, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(absPath);
-        var extension = Path.GetExtension(absPath);
-        if (extension.Equals(".toml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".py", StringComparison.OrdinalIgnoreCase))
-        {
-            var kind = extension.Equals(".py", StringComparison.OrdinalIgnoreCase) ? "Python" : "TOML";
-            throw new DvcException(
-                DvcErrorCode.InvalidParamsFile,
-                $"'{name}': {kind} params files are not supported (no {kind} parser is available)",
-                new SourceLocation(absPath));
-        }
-
+        RejectUnsupported(absPath, name);
         string text;
         try
         {
@@ -41,12 +32,39 @@ public static class ParamsFileReader
             throw new DvcException(DvcErrorCode.InvalidParamsFile, $"'{name}' is a directory or cannot be read", new SourceLocation(absPath), ex);
         }
 
-        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        return ParseSupported(text, absPath, name);
+    }
+
+    /// <summary>A params file's text already read (from the workspace or a revision).</summary>
+    /// <param name="path">Where the text came from, used for the loader choice and error locations.</param>
+    /// <param name="displayName">How messages name the file.</param>
+    public static PyDict Parse(string text, string path, string displayName)
+    {
+        RejectUnsupported(path, displayName);
+        return ParseSupported(text, path, displayName);
+    }
+
+    private static void RejectUnsupported(string path, string name)
+    {
+        var extension = Path.GetExtension(path);
+        if (extension.Equals(".toml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".py", StringComparison.OrdinalIgnoreCase))
         {
-            return JsonParamsReader.Read(text, absPath, name);
+            var kind = extension.Equals(".py", StringComparison.OrdinalIgnoreCase) ? "Python" : "TOML";
+            throw new DvcException(
+                DvcErrorCode.InvalidParamsFile,
+                $"'{name}': {kind} params files are not supported (no {kind} parser is available)",
+                new SourceLocation(path));
+        }
+    }
+
+    private static PyDict ParseSupported(string text, string path, string name)
+    {
+        if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonParamsReader.Read(text, path, name);
         }
 
-        var root = YamlDocumentLoader.Load(text, absPath, name);
+        var root = YamlDocumentLoader.Load(text, path, name);
         return root switch
         {
             null => new PyDict(),

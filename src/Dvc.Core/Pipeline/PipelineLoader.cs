@@ -25,6 +25,15 @@ public static class PipelineLoader
             throw new DvcException(DvcErrorCode.UnknownTarget, $"'{dvcFile}' does not exist", new SourceLocation(absolute), ex);
         }
 
+        return Parse(text, dvcFile, new WorkspaceSources(repoRoot));
+    }
+
+    /// <summary>A dvc.yaml already read, from the workspace or from a revision.</summary>
+    /// <param name="dvcFile">The dvc.yaml, relative to the root and normalised.</param>
+    /// <param name="sources">Where the files it templates from are read.</param>
+    public static PipelineFile Parse(string text, string dvcFile, IPipelineSources sources)
+    {
+        var absolute = sources.Locate(dvcFile);
         var filesRead = new List<string> { absolute };
         var root = YamlDocumentLoader.Load(text, absolute, dvcFile);
         TopLevelSchema.Validate(root, dvcFile);
@@ -33,7 +42,7 @@ public static class PipelineLoader
             return new PipelineFile { DvcFile = dvcFile, Stages = Array.Empty<StageDefinition>(), FilesRead = filesRead };
         }
 
-        var template = new PipelineTemplate(map, repoRoot, dvcFile, filesRead);
+        var template = new PipelineTemplate(map, sources, dvcFile, filesRead);
         var stages = new List<StageDefinition>();
         foreach (var resolved in template.ResolveStages(map["stages"] as YMap))
         {

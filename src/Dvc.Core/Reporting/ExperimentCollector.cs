@@ -137,12 +137,7 @@ public sealed class ExperimentCollector : IDisposable
         var second = new List<(string Sha, string Path)>();
         foreach (var sha in shas)
         {
-            if (_prefetched[(sha, "dvc.yaml")] is not { } pipelineText)
-            {
-                continue;
-            }
-
-            var pipeline = _parsed.GetOrParse("dvc.yaml", pipelineText, () => PipelineSummary.Parse(pipelineText));
+            var pipeline = PipelineSummary.Read(path => ReadBlob(sha, path), _parsed);
             second.AddRange(pipeline.MetricsFiles.Concat(pipeline.ParamsFiles.Select(p => p.Key))
                 .Where(path => !_prefetched.ContainsKey((sha, path)))
                 .Distinct()

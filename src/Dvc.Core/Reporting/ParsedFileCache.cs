@@ -12,13 +12,20 @@ public sealed class ParsedFileCache
     public T GetOrParse<T>(string path, string text, Func<T> parse)
         where T : class
     {
-        if (_parsed.TryGetValue((path, text), out var cached))
+        if (TryGet<T>(path, text) is { } cached)
         {
-            return (T)cached;
+            return cached;
         }
 
         var value = parse();
-        _parsed[(path, text)] = value;
+        Add(path, text, value);
         return value;
     }
+
+    public T? TryGet<T>(string path, string text)
+        where T : class =>
+        _parsed.TryGetValue((path, text), out var cached) ? (T)cached : null;
+
+    /// <summary>For results that depend on more than the file's text, which only their parser can tell.</summary>
+    public void Add(string path, string text, object value) => _parsed[(path, text)] = value;
 }

@@ -1,16 +1,19 @@
-using Dvc.Core.Values;
+using Dvc.Core.Pipeline;
 
 namespace Dvc.Core.Reporting;
 
 /// <summary>
-/// What the reports need from dvc.yaml: params files and the keys stages track, metrics files,
-/// dependencies and outputs in file order, and the top-level <c>metrics</c>/<c>params</c> lists.
-/// Paths are relative to the DVC root (a stage's <c>wdir</c> applied). Templated stages
-/// (<c>foreach</c>/<c>matrix</c>, <c>${}</c>) are not expanded here.
+/// What the reports need from a revision's dvc.yaml, taken from the pipeline model: params files and
+/// the keys stages track, metrics files, dependencies and outputs in file order, and the top-level
+/// <c>metrics</c>/<c>params</c> lists. Paths are relative to the DVC root (a stage's <c>wdir</c> applied).
 /// </summary>
 public sealed class PipelineSummary
 {
-    public const string DefaultParamsFile = "params.yaml";
+    public const string DefaultParamsFile = ParamsSpec.DefaultFile;
+
+    private const string PipelineFile = "dvc.yaml";
+
+    private static readonly PipelineSummary Empty = new();
 
     /// <summary>Params file → tracked keys, or null when the whole file is tracked; first-use order.</summary>
     public List<KeyValuePair<string, List<string>?>> ParamsFiles { get; } = [];
@@ -22,69 +25,80 @@ public sealed class PipelineSummary
     /// <summary>Output path → whether it is cached.</summary>
     public List<KeyValuePair<string, bool>> Outs { get; } = [];
 
-    public static PipelineSummary Empty { get; } = new();
-
-    public static PipelineSummary Parse(string text)
+    /// <summary>Loads the revision's dvc.yaml through <see cref="PipelineLoader"/>, templating from the
+    /// revision's own params and vars files.</summary>
+    /// <param name="readText">DVC-root-relative path → file text, or null when the file does not exist.</param>
+    public static PipelineSummary Read(Func<string, string?> readText, ParsedFileCache cache)
     {
-        var summary = new PipelineSummary();
-        var root = ValueFileReader.Read("dvc.yaml", text);
-        if (root.TryGetValue("stages", out var stagesValue) && stagesValue is PyDict stages)
+        var text = readText(PipelineFile);
+        if (text is null)
         {
-            foreach (var (_, stageValue) in stages)
-            {
-                if (stageValue is PyDict stage)
-                {
-                    summary.AddStage(stage);
-                }
-            }
+            return Empty;
         }
 
-        foreach (var path in Entries(root, "params"))
+        if (cache.TryGet<PipelineSummary>(PipelineFile, text) is { } cached)
         {
-            summary.TrackParams(path.Key, null);
+            return cached;
         }
 
-        foreach (var path in Entries(root, "metrics"))
+        var pipeline = PipelineLoader.Parse(text, PipelineFile, new RevisionSources(readText));
+        var summary = Of(pipeline);
+
+        // Stages built from the values of vars files can differ between revisions that share this
+        // dvc.yaml text; only a definition without them is the same wherever the text is.
+        if (pipeline.ValueOnlyFiles.Count == pipeline.FilesRead.Count - 1)
         {
-            AddOnce(summary.MetricsFiles, path.Key);
+            cache.Add(PipelineFile, text, summary);
         }
 
         return summary;
     }
 
-    private void AddStage(PyDict stage)
+    private static PipelineSummary Of(PipelineFile pipeline)
     {
-        var wdir = stage.TryGetValue("wdir", out var w) && w is string s && s != "." ? s.TrimEnd('/') + "/" : "";
-        foreach (var dep in Entries(stage, "deps"))
+        var summary = new PipelineSummary();
+        foreach (var stage in pipeline.Stages)
         {
-            AddOnce(Deps, wdir + dep.Key);
+            summary.AddStage(stage);
         }
 
-        foreach (var item in stage.TryGetValue("params", out var p) && p is List<object?> list ? list : [])
+        foreach (var path in pipeline.Params)
         {
-            if (item is string key)
+            summary.TrackParams(path, null);
+        }
+
+        foreach (var path in pipeline.Metrics)
+        {
+            AddOnce(summary.MetricsFiles, path);
+        }
+
+        return summary;
+    }
+
+    private void AddStage(StageDefinition stage)
+    {
+        // Joined as written, not normalised: the paths must match dvc.lock's and the values' file names.
+        var wdir = stage.Wdir != "." ? stage.Wdir.TrimEnd('/') + "/" : "";
+        foreach (var dep in stage.Deps)
+        {
+            AddOnce(Deps, wdir + dep.Path);
+        }
+
+        foreach (var spec in stage.Params)
+        {
+            TrackParams(wdir + spec.File, spec.Keys is null ? null : [.. spec.Keys]);
+        }
+
+        foreach (var output in stage.Outs)
+        {
+            if (output.Kind == OutKind.Metric)
             {
-                TrackParams(wdir + DefaultParamsFile, [key]);
+                AddOnce(MetricsFiles, wdir + output.Path);
             }
-            else if (item is PyDict fileMap)
+            else if (output.Kind == OutKind.Out)
             {
-                foreach (var (file, keys) in fileMap)
-                {
-                    var keyList = keys is List<object?> l && l.Count > 0 ? l.Select(k => PyStr.Str(k)).ToList() : null;
-                    TrackParams(wdir + file, keyList);
-                }
+                Outs.Add(new(wdir + output.Path, output.Cache));
             }
-        }
-
-        foreach (var metric in Entries(stage, "metrics"))
-        {
-            AddOnce(MetricsFiles, wdir + metric.Key);
-        }
-
-        foreach (var output in Entries(stage, "outs"))
-        {
-            var cached = output.Value is not PyDict flags || !flags.TryGetValue("cache", out var c) || c is not false;
-            Outs.Add(new(wdir + output.Key, cached));
         }
     }
 
@@ -105,30 +119,6 @@ public sealed class PipelineSummary
         }
 
         existing.AddRange(keys.Where(k => !existing.Contains(k)));
-    }
-
-    /// <summary>List items that are a path, or a one-key map of path to flags.</summary>
-    private static IEnumerable<KeyValuePair<string, object?>> Entries(PyDict map, string key)
-    {
-        if (!map.TryGetValue(key, out var value) || value is not List<object?> items)
-        {
-            yield break;
-        }
-
-        foreach (var item in items)
-        {
-            if (item is string path)
-            {
-                yield return new(path, null);
-            }
-            else if (item is PyDict entry)
-            {
-                foreach (var pair in entry)
-                {
-                    yield return pair;
-                }
-            }
-        }
     }
 
     private static void AddOnce(List<string> list, string value)

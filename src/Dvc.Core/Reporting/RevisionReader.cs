@@ -16,8 +16,7 @@ public static class RevisionReader
     public static RevisionData Read(RevisionData identity, Func<string, string?> readText, ParsedFileCache? cache = null)
     {
         cache ??= new ParsedFileCache();
-        var pipelineText = readText("dvc.yaml");
-        var pipeline = pipelineText is null ? PipelineSummary.Empty : cache.GetOrParse("dvc.yaml", pipelineText, () => PipelineSummary.Parse(pipelineText));
+        var pipeline = PipelineSummary.Read(readText, cache);
         var lockText = readText("dvc.lock");
         var lockSummary = lockText is null ? LockSummary.Empty : ParseLock(lockText, cache);
         return identity with

@@ -12,7 +12,7 @@ public static class RunCacheEntry
     /// <param name="path">Absolute path of the entry file, used in error locations.</param>
     public static LockEntry Parse(string text, string path)
     {
-        var document = YamlValueLoader.Load(text, path, DvcErrorCode.InvalidLockFile);
-        return new LockEntryReader(document).Read(document.Root, null, "", "");
+        var document = YamlDocumentLoader.LoadRecord(text, path, DvcErrorCode.InvalidLockFile);
+        return new LockEntryReader(path).Read(document, null, "");
     }
 }

@@ -18,14 +18,14 @@ public sealed class PipelineTemplate
     private readonly NodeInterpolator _interpolator;
     private readonly TemplateContext _context = new();
 
-    /// <param name="repoRoot">Absolute repository root.</param>
+    /// <param name="sources">Where params.yaml and vars files are read.</param>
     /// <param name="dvcFile">dvc.yaml relative to the root ('/'-separated).</param>
-    /// <param name="filesRead">Receives the absolute path of every params/vars file used.</param>
-    public PipelineTemplate(YMap root, string repoRoot, string dvcFile, List<string> filesRead)
+    /// <param name="filesRead">Receives the located path (absolute in the workspace) of every params/vars file used.</param>
+    public PipelineTemplate(YMap root, IPipelineSources sources, string dvcFile, List<string> filesRead)
     {
         _dvcFile = dvcFile;
         _dvcDir = dvcFile.Contains('/') ? dvcFile[..dvcFile.LastIndexOf('/')] : "";
-        _vars = new VarsLoader(repoRoot, dvcFile, filesRead);
+        _vars = new VarsLoader(sources, dvcFile, filesRead);
         _interpolator = new NodeInterpolator(dvcFile);
         _vars.LoadDefault(_context, _dvcDir, root.Location);
         _vars.Load(_context, root["vars"], _dvcDir, stageName: null, "'vars'");

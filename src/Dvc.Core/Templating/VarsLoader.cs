@@ -12,15 +12,15 @@ internal sealed class VarsLoader
 {
     public const string DefaultParamsFile = "params.yaml";
 
-    private readonly string _repoRoot;
+    private readonly IPipelineSources _sources;
     private readonly string _dvcFile;
     private readonly List<string> _filesRead;
 
     /// <param name="dvcFile">dvc.yaml relative to the repository root, as messages name it.</param>
-    /// <param name="filesRead">Receives the absolute path of every file loaded.</param>
-    public VarsLoader(string repoRoot, string dvcFile, List<string> filesRead)
+    /// <param name="filesRead">Receives the located path of every file loaded.</param>
+    public VarsLoader(IPipelineSources sources, string dvcFile, List<string> filesRead)
     {
-        _repoRoot = repoRoot;
+        _sources = sources;
         _dvcFile = dvcFile;
         _filesRead = filesRead;
     }
@@ -29,7 +29,7 @@ internal sealed class VarsLoader
     public void LoadDefault(TemplateContext context, string dirFromRoot, SourceLocation at)
     {
         var path = RepoPath.Join(dirFromRoot, DefaultParamsFile);
-        if (File.Exists(RepoPath.ToAbsolute(_repoRoot, path)))
+        if (_sources.FileExists(path))
         {
             Wrap("'vars'", at, () => MergeFile(context, DefaultParamsFile, dirFromRoot));
         }
@@ -77,19 +77,15 @@ internal sealed class VarsLoader
             return;
         }
 
-        var absolute = RepoPath.ToAbsolute(_repoRoot, path);
-        if (Directory.Exists(absolute))
+        if (_sources.IsDirectory(path))
         {
             throw new TemplateException($"'{path}' is a directory");
         }
 
-        if (!File.Exists(absolute))
-        {
-            throw new TemplateException($"'{path}' does not exist");
-        }
-
-        var data = ParamsFileReader.Read(absolute, path);
-        _filesRead.Add(absolute);
+        var text = _sources.ReadText(path) ?? throw new TemplateException($"'{path}' does not exist");
+        var located = _sources.Locate(path);
+        var data = ParamsFileReader.Parse(text, located, path);
+        _filesRead.Add(located);
         if (keys is not null)
         {
             var selected = new PyDict();

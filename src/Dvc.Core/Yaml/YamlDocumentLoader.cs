@@ -6,8 +6,10 @@ namespace Dvc.Core.Yaml;
 /// <summary>
 /// Loads one YAML document into a position-aware <see cref="YNode"/> tree with ruamel "safe" semantics:
 /// YAML 1.2 scalar typing, anchors and merge keys resolved, duplicate keys rejected. Every problem with
-/// the text becomes a <see cref="DvcException"/> with <see cref="DvcErrorCode.YamlSyntax"/>; nothing
-/// from YamlDotNet escapes.
+/// the text becomes a <see cref="DvcException"/> (<see cref="DvcErrorCode.YamlSyntax"/>, or the code of
+/// the kind of file for <see cref="LoadRecord"/>) worded as ruamel words it; nothing from YamlDotNet escapes.
+/// The one reader of YAML for values: dvc.yaml, params and vars files, dvc.lock, run-cache entries,
+/// <c>.dvc</c> files and the files reports read. Only <c>Set</c>'s text edits read YAML differently.
 /// </summary>
 public static class YamlDocumentLoader
 {
@@ -16,9 +18,16 @@ public static class YamlDocumentLoader
     /// <param name="displayName">How messages name the file (DVC uses the repository-relative path);
     /// the file name by default.</param>
     /// <returns>The document's root, or null for an empty document.</returns>
-    public static YNode? Load(string text, string filePath, string? displayName = null)
+    public static YNode? Load(string text, string filePath, string? displayName = null) =>
+        Load(text, filePath, DvcErrorCode.YamlSyntax, (displayName ?? Path.GetFileName(filePath)) + " is invalid: ");
+
+    /// <summary>A file DVC writes itself (dvc.lock, a run-cache entry, a <c>.dvc</c> file): errors name it
+    /// by file name, with the code of that kind of file.</summary>
+    public static YNode? LoadRecord(string text, string filePath, string errorCode) =>
+        Load(text, filePath, errorCode, $"'{Path.GetFileName(filePath)}' is invalid. ");
+
+    private static YNode? Load(string text, string filePath, string errorCode, string messagePrefix)
     {
-        var name = displayName ?? Path.GetFileName(filePath);
         var builder = new YamlTreeBuilder(new Parser(new StringReader(text)), filePath);
         try
         {
@@ -27,7 +36,7 @@ public static class YamlDocumentLoader
         catch (YamlException ex)
         {
             var detail = builder.Describe(ex.Message);
-            throw Invalid(name, detail, new SourceLocation(filePath, (int)ex.Start.Line, (int)ex.Start.Column), ex);
+            throw new DvcException(errorCode, messagePrefix + detail, new SourceLocation(filePath, (int)ex.Start.Line, (int)ex.Start.Column), ex);
         }
         catch (DvcException)
         {
@@ -38,10 +47,7 @@ public static class YamlDocumentLoader
             // YamlDotNet's scanner occasionally fails without a position on malformed flow collections;
             // the innermost open collection is the most useful place to point at.
             var (detail, location) = builder.DescribeUnexpectedFailure();
-            throw Invalid(name, detail, location, ex);
+            throw new DvcException(errorCode, messagePrefix + detail, location, ex);
         }
     }
-
-    internal static DvcException Invalid(string displayName, string detail, SourceLocation location, Exception? inner = null) =>
-        new(DvcErrorCode.YamlSyntax, $"{displayName} is invalid: {detail}", location, inner);
 }

@@ -151,7 +151,7 @@ internal sealed class YamlTreeBuilder
                 throw Error($"found duplicate key \"{key}\"", keyEvent);
             }
 
-            entries.Add(new YMapEntry(key, keyNode.Location, value));
+            entries.Add(new YMapEntry(key, keyNode.Location, value, (int)keyEvent.Start.Index));
         }
 
         ExitFlow(flow);

@@ -107,6 +107,40 @@ public sealed class YamlDocumentLoaderTests
         Assert.AreEqual(DvcErrorCode.YamlSyntax, ex.Code);
     }
 
+    [TestMethod]
+    public void RecordFilesReportSyntaxErrorsWithTheirOwnCodeAndName()
+    {
+        var ex = Assert.ThrowsExactly<DvcException>(() => YamlDocumentLoader.LoadRecord("schema: '2.0'\nstages: a: b\n", "/repo/dvc.lock", DvcErrorCode.InvalidLockFile));
+
+        Assert.AreEqual(DvcErrorCode.InvalidLockFile, ex.Code);
+        Assert.AreEqual("'dvc.lock' is invalid. mapping values are not allowed in this context", ex.Message);
+        Assert.AreEqual(new SourceLocation("/repo/dvc.lock", 2, 10), ex.Location);
+    }
+
+    [TestMethod]
+    public void RecordFilesRejectDuplicateKeysWithTheirOwnCode()
+    {
+        var ex = Assert.ThrowsExactly<DvcException>(() => YamlDocumentLoader.LoadRecord("outs:\n- path: a\n  path: b\n", "/repo/data.dvc", DvcErrorCode.InvalidDataSourceFile));
+
+        Assert.AreEqual(DvcErrorCode.InvalidDataSourceFile, ex.Code);
+        Assert.AreEqual("'data.dvc' is invalid. found duplicate key \"path\"", ex.Message);
+        Assert.AreEqual((3, 3), (ex.Location!.Line, ex.Location.Column));
+    }
+
+    [TestMethod]
+    public void KeysRememberTheirOffsetInTheText()
+    {
+        const string text = "schema: '2.0'\nstages:\n  train:\n    cmd: x\n";
+        var root = (YMap)YamlDocumentLoader.LoadRecord(text, "/repo/dvc.lock", DvcErrorCode.InvalidLockFile)!;
+        var stages = root.Find("stages")!;
+        var train = ((YMap)stages.Value).Find("train")!;
+
+        Assert.AreEqual(text.IndexOf("stages", StringComparison.Ordinal), stages.KeyOffset);
+        Assert.AreEqual(text.IndexOf("train", StringComparison.Ordinal), train.KeyOffset);
+        Assert.AreEqual(new SourceLocation("/repo/dvc.lock", 3, 3), train.KeyLocation);
+        Assert.AreEqual(new SourceLocation("/repo/dvc.lock", 4, 5), train.Value.Location);
+    }
+
     private static object? Value(YMap map, string key) => ((YScalar)map[key]!).Value;
 
     private static DvcException LoadScenario(string scenario)
