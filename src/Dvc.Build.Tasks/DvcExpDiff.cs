@@ -6,6 +6,6 @@ namespace Dvc.Build.Tasks;
 /// <summary><c>dvc exp diff</c>: metrics and params of two revisions.</summary>
 public sealed class DvcExpDiff : DvcRevisionDiff
 {
-    protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
+    private protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
         DiffReport.ExpDiff(revisions.Read(OldRevision), revisions.Read(NewRevision), All, format, OldRevision, NewRevision);
 }

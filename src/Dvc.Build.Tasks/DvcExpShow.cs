@@ -16,7 +16,7 @@ public sealed class DvcExpShow : DvcReportTask
     /// <summary>asc (default) or desc.</summary>
     public string? SortOrder { get; set; }
 
-    protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
+    private protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
         ExpShowReport.Render(
             revisions.Rows(AllBranches, AllCommits),
             format,

@@ -6,6 +6,6 @@ namespace Dvc.Build.Tasks;
 /// <summary><c>dvc metrics diff</c>.</summary>
 public sealed class DvcMetricsDiff : DvcRevisionDiff
 {
-    protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
+    private protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
         DiffReport.MetricsDiff(revisions.Read(OldRevision).Metrics, revisions.Read(NewRevision).Metrics, All, format, OldRevision, NewRevision);
 }

@@ -6,6 +6,6 @@ namespace Dvc.Build.Tasks;
 /// <summary><c>dvc metrics show</c>: the workspace's metrics.</summary>
 public sealed class DvcMetricsShow : DvcReportTask
 {
-    protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
+    private protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
         MetricsShowReport.Render(revisions.Read(null).Metrics, format);
 }

@@ -6,6 +6,6 @@ namespace Dvc.Build.Tasks;
 /// <summary><c>dvc params diff</c>.</summary>
 public sealed class DvcParamsDiff : DvcRevisionDiff
 {
-    protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
+    private protected override string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format) =>
         DiffReport.ParamsDiff(revisions.Read(OldRevision).Params, revisions.Read(NewRevision).Params, All, format, OldRevision, NewRevision);
 }

@@ -23,7 +23,7 @@ public abstract class DvcPlanTask : DvcTask
     /// <summary>Reproduce even unchanged stages (the Force property).</summary>
     public bool Force { get; set; }
 
-    protected PlanRequest Request => new()
+    private protected PlanRequest Request => new()
     {
         ProjectDirectory = ProjectDirectory,
         Targets = Targets,

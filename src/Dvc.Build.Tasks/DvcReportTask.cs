@@ -25,5 +25,5 @@ public abstract class DvcReportTask : DvcTask
         }
     }
 
-    protected abstract string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format);
+    private protected abstract string Render(ExperimentRevisions revisions, ExperimentWorkspace workspace, ShowFormat format);
 }

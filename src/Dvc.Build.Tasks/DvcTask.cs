@@ -44,7 +44,7 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
 
     protected abstract void Run();
 
-    protected void LogDvcError(DvcException e)
+    private protected void LogDvcError(DvcException e)
     {
         var file = e.Location?.File ?? ProjectFile ?? BuildEngine?.ProjectFileOfTaskNode ?? "";
         Log.LogError(null, e.Code, null, file, e.Location?.Line ?? 0, e.Location?.Column ?? 0, 0, 0, OneLine(e.Message));
@@ -55,5 +55,5 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
     private static string OneLine(string message) =>
         string.Join(" ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
-    protected MSBuildReproLog CreateLog() => new(Log);
+    private protected MSBuildReproLog CreateLog() => new(Log);
 }

@@ -6,7 +6,7 @@ using Microsoft.Build.Utilities;
 namespace Dvc.Build.Tasks;
 
 /// <summary>DVC's console lines as high-importance messages, so plain <c>dotnet build</c> shows them live.</summary>
-public sealed class MSBuildReproLog : IReproLog
+internal sealed class MSBuildReproLog : IReproLog
 {
     private readonly TaskLoggingHelper _log;
 

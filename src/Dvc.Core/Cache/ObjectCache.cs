@@ -11,7 +11,7 @@ namespace Dvc.Core.Cache;
 /// <c>&lt;2&gt;/&lt;30&gt;</c> under the root. Objects are read-only (0444), which DVC trusts without
 /// re-hashing, so real DVC can use everything written here and vice versa. Thread-safe.
 /// </summary>
-public sealed class ObjectCache
+internal sealed class ObjectCache
 {
     private readonly Linker _linker = new();
 

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Cache;
 
 /// <summary>What a cache integrity check may do to the object it checks.</summary>
-public enum ObjectCheck
+internal enum ObjectCheck
 {
     /// <summary>Delete a corrupted object (DVC's behaviour before a restore) and fix a sound one's mode.</summary>
     Repair,

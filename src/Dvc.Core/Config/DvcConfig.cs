@@ -6,7 +6,7 @@ namespace Dvc.Core.Config;
 /// The cache settings of <c>.dvc/config</c> overlaid by <c>.dvc/config.local</c>. A relative
 /// <c>cache.dir</c> is resolved against the directory of the file that sets it (<c>.dvc/</c>).
 /// </summary>
-public sealed class DvcConfig
+internal sealed class DvcConfig
 {
     /// <summary>DVC's default <c>cache.type</c>: reflink where the file system can, else copy.</summary>
     public static readonly IReadOnlyList<LinkType> DefaultLinkTypes = [LinkType.Reflink, LinkType.Copy];

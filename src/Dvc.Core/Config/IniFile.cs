@@ -4,7 +4,7 @@ namespace Dvc.Core.Config;
 /// The INI dialect DVC's config files use (configobj): <c>[section]</c> or <c>['remote "name"']</c>
 /// headers, <c>key = value</c> lines, <c>#</c>/<c>;</c> comments. Values keep their line for messages.
 /// </summary>
-public sealed class IniFile
+internal sealed class IniFile
 {
     private readonly Dictionary<string, Dictionary<string, (string Value, int Line)>> _sections = new(StringComparer.Ordinal);
 

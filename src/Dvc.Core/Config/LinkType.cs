@@ -1,7 +1,7 @@
 namespace Dvc.Core.Config;
 
 /// <summary>How a cache object is placed in the workspace (DVC's <c>cache.type</c>).</summary>
-public enum LinkType
+internal enum LinkType
 {
     Reflink,
     Hardlink,

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Dag;
 
 /// <summary>The output forms of <c>dvc dag</c>.</summary>
-public enum DagFormat
+internal enum DagFormat
 {
     /// <summary>Boxes and <c>*</c> edges (the default).</summary>
     Ascii,

@@ -4,7 +4,7 @@ using Dvc.Core.Pipeline;
 namespace Dvc.Core.Dag;
 
 /// <summary><c>dvc dag</c> (dvc/commands/dag.py): the text it prints, trailing newline included.</summary>
-public static class DagRenderer
+internal static class DagRenderer
 {
     /// <param name="targets">Show only these stages and what they depend on (everything connected to
     /// them with <paramref name="full"/>); null or empty shows every pipeline.</param>

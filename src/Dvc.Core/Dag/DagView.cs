@@ -8,7 +8,7 @@ namespace Dvc.Core.Dag;
 /// output paths. Edges point from a dependent to what it depends on, as in DVC's graph; nodes and
 /// edges keep a deterministic order (DVC's own order depends on Python's hash seed).
 /// </summary>
-public sealed class DagView
+internal sealed class DagView
 {
     /// <summary>For a subgraph, each node's id in the graph it was cut from.</summary>
     private int[]? _originalIds;

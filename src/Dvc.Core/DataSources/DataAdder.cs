@@ -11,7 +11,7 @@ namespace Dvc.Core.DataSources;
 /// <c>dvc add</c>: hashes a file or folder, stores it in the cache, writes the <c>.dvc</c> file beside
 /// it and ignores the data in the <c>.gitignore</c> beside it, all in DVC 3's formats.
 /// </summary>
-public sealed class DataAdder
+internal sealed class DataAdder
 {
     private readonly Workspace _workspace;
 

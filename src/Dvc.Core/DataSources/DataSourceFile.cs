@@ -11,7 +11,7 @@ namespace Dvc.Core.DataSources;
 /// whose outs record the data's hashes. The file is its own "lock": the recorded outs are what the
 /// workspace is compared with, and what <see cref="DataSourceWriter"/> rewrites.
 /// </summary>
-public sealed class DataSourceFile
+internal sealed class DataSourceFile
 {
     private DataSourceFile(StageDefinition stage, LockEntry recorded, PyDict document)
     {

@@ -4,7 +4,7 @@ namespace Dvc.Core.DataSources;
 /// Finds the <c>.dvc</c> files of a repository the way DVC collects stage files: top-down, a folder's
 /// own files before its subfolders, hidden folders (.git, .dvc) and stage outputs not entered.
 /// </summary>
-public static class DataSourceFinder
+internal static class DataSourceFinder
 {
     /// <param name="isOutput">Whether a repository-relative folder is a stage's output (not entered,
     /// as DVC does not descend into outputs).</param>

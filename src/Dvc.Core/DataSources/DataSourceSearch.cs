@@ -5,4 +5,4 @@ namespace Dvc.Core.DataSources;
 /// same files, so a cached plan can hand this over instead.</summary>
 /// <param name="Found">Repository-relative .dvc paths, in collection order.</param>
 /// <param name="Searched">Absolute paths of the folders looked into.</param>
-public sealed record DataSourceSearch(IReadOnlyList<string> Found, IReadOnlyList<string> Searched);
+internal sealed record DataSourceSearch(IReadOnlyList<string> Found, IReadOnlyList<string> Searched);

@@ -9,7 +9,7 @@ namespace Dvc.Core.DataSources;
 /// Writes a <c>.dvc</c> file as DVC 3 does: each out as md5, size, nfiles, isexec, <c>hash: md5</c>,
 /// then path (hash and meta before the path, unlike dvc.lock), then any other keys it had.
 /// </summary>
-public static class DataSourceWriter
+internal static class DataSourceWriter
 {
     private static readonly HashSet<string> HashKeys = new(StringComparer.Ordinal) { "md5", "size", "nfiles", "isexec", "hash", "path" };
 

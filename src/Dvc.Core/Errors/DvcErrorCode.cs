@@ -4,7 +4,7 @@ namespace Dvc.Core.Errors;
 /// Every error Dvc.Build reports has its own code, one per kind of problem, never reused
 /// (README lists them). 10xx: pipeline definition and repro; 11xx: experiments; 12xx: cache.
 /// </summary>
-public static class DvcErrorCode
+internal static class DvcErrorCode
 {
     public const string YamlSyntax = "DVC1001";
     public const string UnknownKey = "DVC1002";

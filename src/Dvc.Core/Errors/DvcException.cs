@@ -5,7 +5,7 @@ namespace Dvc.Core.Errors;
 /// into exactly one canonical error line (<c>file(line,col): error DVC1xxx: message</c>); it never
 /// shows a stack trace. Anything else that escapes is a bug in Dvc.Build.
 /// </summary>
-public sealed class DvcException : Exception
+internal sealed class DvcException : Exception
 {
     public DvcException(string code, string message, SourceLocation? location = null, Exception? inner = null)
         : base(message, inner)

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Execution;
 
 /// <summary>Runs one stage command line: the shell in a build, a fake in the engine's unit tests.</summary>
-public interface ICommandRunner
+internal interface ICommandRunner
 {
     /// <returns>The exit code.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled and the command is dead.</exception>
@@ -9,7 +9,7 @@ public interface ICommandRunner
 }
 
 /// <summary>Stage commands in a shell of their own (<see cref="ShellCommandRunner"/>).</summary>
-public sealed class ShellCommands : ICommandRunner
+internal sealed class ShellCommands : ICommandRunner
 {
     public static readonly ShellCommands Instance = new();
 

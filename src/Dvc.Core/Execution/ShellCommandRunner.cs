@@ -7,7 +7,7 @@ namespace Dvc.Core.Execution;
 /// MSBuild layer logs them live), and kills the whole process tree when cancelled so that
 /// Ctrl+C or a cancelled build never leaves a training job running in the background.
 /// </summary>
-public static class ShellCommandRunner
+internal static class ShellCommandRunner
 {
     /// <returns>The exit code.</returns>
     /// <exception cref="OperationCanceledException">The token was cancelled; the tree is dead.</exception>

@@ -7,7 +7,7 @@ namespace Dvc.Core.Execution;
 /// profile/rc files, zsh without rcs, fish without config), else <c>/bin/sh -c</c>; on Windows
 /// <c>%COMSPEC% /c "line"</c>, as Python's <c>shell=True</c> does.
 /// </summary>
-public static class ShellInvocation
+internal static class ShellInvocation
 {
     public static ProcessStartInfo For(string commandLine, IReadOnlyDictionary<string, string?> environment)
     {

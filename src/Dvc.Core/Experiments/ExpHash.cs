@@ -8,7 +8,7 @@ namespace Dvc.Core.Experiments;
 /// <c>BaseExecutor.hash_exp</c>): sha256 of the Python json of {stage name: lock entry} over the
 /// stages the experiment reproduced, nothing excluded.
 /// </summary>
-public static class ExpHash
+internal static class ExpHash
 {
     public static string Compute(IEnumerable<(string StageName, LockEntry Entry)> reproduced)
     {

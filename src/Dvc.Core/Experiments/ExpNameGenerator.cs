@@ -1,7 +1,7 @@
 namespace Dvc.Core.Experiments;
 
 /// <summary>Random experiment names ("brisk-fern"), re-drawn until the baseline has no experiment of that name.</summary>
-public static class ExpNameGenerator
+internal static class ExpNameGenerator
 {
     /// <summary>
     /// A name not yet used by an experiment of this baseline. A fresh <see cref="Random"/> per call,

@@ -6,7 +6,7 @@ namespace Dvc.Core.Experiments;
 /// An experiment's git ref, <c>refs/exps/&lt;baseline[:2]&gt;/&lt;baseline[2:]&gt;/&lt;name&gt;</c>, the layout
 /// DVC (dvc/repo/experiments/refs.py) uses, so DVC lists experiments made here and vice versa.
 /// </summary>
-public sealed record ExpRef(string BaselineSha, string Name)
+internal sealed record ExpRef(string BaselineSha, string Name)
 {
     public const string Namespace = "refs/exps";
 

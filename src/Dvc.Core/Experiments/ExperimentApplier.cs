@@ -7,7 +7,7 @@ namespace Dvc.Core.Experiments;
 /// files, as uncommitted changes on the current branch. The index and HEAD stay as they are; the
 /// caller then checks cached outputs out of the DVC cache using the applied dvc.lock.
 /// </summary>
-public sealed class ExperimentApplier
+internal sealed class ExperimentApplier
 {
     /// <summary>DVC's marker for the last applied experiment (exp show uses it).</summary>
     public const string ExecApplyRef = "refs/exps/exec/EXEC_APPLY";

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Experiments;
 
 /// <summary>The branch made from an experiment, and DVC's text for it.</summary>
-public sealed record ExperimentBranchResult(ExperimentInfo Experiment, string Branch)
+internal sealed record ExperimentBranchResult(ExperimentInfo Experiment, string Branch)
 {
     public string Message =>
         $"Git branch '{Branch}' has been created from experiment '{Experiment.Name}'.\n" +

@@ -4,7 +4,7 @@ using Dvc.Core.Git;
 namespace Dvc.Core.Experiments;
 
 /// <summary><c>dvc exp branch</c>: a git branch at the experiment's commit, without switching to it.</summary>
-public sealed class ExperimentBrancher
+internal sealed class ExperimentBrancher
 {
     private readonly GitRepository _git;
 

@@ -8,7 +8,7 @@ namespace Dvc.Core.Experiments;
 /// DVC-root-relative files DVC adds explicitly even when git does not track them yet: dvc.yaml,
 /// dvc.lock, params files, uncached outputs/metrics/plots, git-tracked deps. Folders mean every file in them.
 /// </param>
-public sealed record ExperimentCommitRequest(ExpRef Ref, string ExpHash, string DvcRoot, IReadOnlyCollection<string> StageFiles)
+internal sealed record ExperimentCommitRequest(ExpRef Ref, string ExpHash, string DvcRoot, IReadOnlyCollection<string> StageFiles)
 {
     /// <summary>The user's <c>-m</c>; null for DVC's default <c>dvc: commit experiment &lt;exp hash&gt;</c>.</summary>
     public string? Message { get; init; }

@@ -4,7 +4,7 @@ namespace Dvc.Core.Experiments;
 /// <param name="ReusedExisting">An experiment with this name and identical content existed; its commit was kept.</param>
 /// <param name="AddedOrModified">Git-root-relative paths whose work-tree version went into the commit.</param>
 /// <param name="Removed">Git-root-relative paths the commit deletes relative to the baseline.</param>
-public sealed record ExperimentCommitResult(
+internal sealed record ExperimentCommitResult(
     ExpRef Ref,
     string CommitSha,
     string TreeSha,

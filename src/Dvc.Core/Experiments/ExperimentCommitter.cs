@@ -8,7 +8,7 @@ namespace Dvc.Core.Experiments;
 /// stage files DVC adds explicitly; other untracked files stay out. The commit's only parent is the
 /// baseline, and only the experiment ref moves: the user's index, HEAD and branch are not touched.
 /// </summary>
-public sealed class ExperimentCommitter
+internal sealed class ExperimentCommitter
 {
     private readonly GitRepository _git;
 

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Experiments;
 
 /// <summary>One recorded experiment: its ref, the commit the ref points to and that commit's committer time.</summary>
-public sealed record ExperimentInfo(ExpRef Ref, string CommitSha, DateTimeOffset? CommitTime)
+internal sealed record ExperimentInfo(ExpRef Ref, string CommitSha, DateTimeOffset? CommitTime)
 {
     public string Name => Ref.Name;
 

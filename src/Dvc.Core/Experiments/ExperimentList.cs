@@ -3,7 +3,7 @@ using Dvc.Core.Git;
 namespace Dvc.Core.Experiments;
 
 /// <summary>Finding experiments: listing a baseline's experiments and resolving names the way DVC does.</summary>
-public sealed class ExperimentList
+internal sealed class ExperimentList
 {
     private readonly GitRepository _git;
 

@@ -7,7 +7,7 @@ namespace Dvc.Core.Experiments;
 /// (or is drawn at random), and the <c>Set</c> overrides are applied to the params files — all
 /// checked before anything is written, so a bad name or override changes nothing.
 /// </summary>
-public static class ExperimentPreparation
+internal static class ExperimentPreparation
 {
     /// <param name="projectDirectory">Override file paths are relative to it, as DVC's are to the working directory.</param>
     public static (ExpRef Ref, IReadOnlyList<string> ChangedFiles) Prepare(

@@ -8,7 +8,7 @@ namespace Dvc.Core.Experiments;
 /// The end of <c>dvc exp run</c>: commits the workspace as the experiment (BaseExecutor.commit),
 /// named by the exp hash of the stages this build reproduced, with the files DVC stages explicitly.
 /// </summary>
-public static class ExperimentRecorder
+internal static class ExperimentRecorder
 {
     /// <param name="outcomes">What the build did with each planned stage: the reproduced ones make the exp hash.</param>
     public static ExperimentCommitResult Record(ExperimentWorkspace workspace, PipelineContext context, IReadOnlyList<StageResult> outcomes, ExpRef expRef, string? message, bool force)

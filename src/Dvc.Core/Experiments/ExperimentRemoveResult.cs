@@ -1,7 +1,7 @@
 namespace Dvc.Core.Experiments;
 
 /// <summary>The experiments whose refs were deleted, and DVC's summary line.</summary>
-public sealed record ExperimentRemoveResult(IReadOnlyList<ExperimentInfo> Removed)
+internal sealed record ExperimentRemoveResult(IReadOnlyList<ExperimentInfo> Removed)
 {
     public string Message => Removed.Count == 0
         ? "No experiments to remove."

@@ -3,7 +3,7 @@ using Dvc.Core.Git;
 namespace Dvc.Core.Experiments;
 
 /// <summary><c>dvc exp remove</c> for local experiments: deletes their refs (the commits become unreachable).</summary>
-public sealed class ExperimentRemover
+internal sealed class ExperimentRemover
 {
     private readonly GitRepository _git;
 

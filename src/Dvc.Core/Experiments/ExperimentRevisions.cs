@@ -8,7 +8,7 @@ namespace Dvc.Core.Experiments;
 /// Turns what a user names in ExpDiff/ParamsDiff/MetricsDiff/ExpShow — an experiment, a git revision,
 /// or nothing (the workspace) — into the data of that revision, as DVC's diff commands do.
 /// </summary>
-public sealed class ExperimentRevisions
+internal sealed class ExperimentRevisions
 {
     private readonly ExperimentWorkspace _workspace;
     private readonly ExperimentCollector _collector;

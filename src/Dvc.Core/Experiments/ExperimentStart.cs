@@ -7,7 +7,7 @@ namespace Dvc.Core.Experiments;
 /// commit, and the experiment's name is valid and free (or drawn at random), so a name clash fails
 /// before minutes of training rather than after.
 /// </summary>
-public static class ExperimentStart
+internal static class ExperimentStart
 {
     /// <summary>The ref the experiment will be recorded under; its BaselineSha is the current HEAD.</summary>
     /// <param name="requestedName">The user's <c>-n</c>, or null for a random name.</param>

@@ -5,7 +5,7 @@ using Dvc.Core.Repository;
 namespace Dvc.Core.Experiments;
 
 /// <summary>A DVC project together with the git repository that records its experiments.</summary>
-public sealed record ExperimentWorkspace(DvcRepository Repository, GitRepository Git)
+internal sealed record ExperimentWorkspace(DvcRepository Repository, GitRepository Git)
 {
     public static ExperimentWorkspace Open(string projectDirectory)
     {

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Experiments;
 
 /// <summary>English list joining as DVC prints it (dvc/utils/humanize.py::join): "a", "a and b", "a, b and c".</summary>
-public static class HumanList
+internal static class HumanList
 {
     public static string Join(IReadOnlyList<string> items) => items.Count switch
     {

@@ -9,7 +9,7 @@ namespace Dvc.Core.Git;
 /// <c>git cat-file --batch</c> process, so reading a few files from each of a hundred commits costs
 /// one process start instead of hundreds. Not thread-safe: requests are answered in order.
 /// </summary>
-public sealed class GitBlobReader : IDisposable
+internal sealed class GitBlobReader : IDisposable
 {
     private readonly Process _process;
     private readonly Stream _output;

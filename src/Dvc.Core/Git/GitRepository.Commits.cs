@@ -3,7 +3,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Git;
 
 /// <summary>Creating commit objects without touching HEAD, the index or any branch.</summary>
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>
     /// Writes a commit object for <paramref name="treeSha"/> and returns its id. The message is

@@ -3,7 +3,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Git;
 
 /// <summary>Reading and compare-and-swap updating of refs.</summary>
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>The all-zero id git uses for "no such ref" in reflogs and update-ref.</summary>
     public const string NullSha = "0000000000000000000000000000000000000000";

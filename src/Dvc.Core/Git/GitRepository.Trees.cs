@@ -4,7 +4,7 @@ namespace Dvc.Core.Git;
 /// Status, diffs and tree building through a throw-away index, so experiments are recorded without
 /// ever touching the user's index, HEAD or branch.
 /// </summary>
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>
     /// Every tracked change and untracked (not ignored) file in the whole work tree, from one

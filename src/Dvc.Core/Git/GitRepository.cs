@@ -10,7 +10,7 @@ namespace Dvc.Core.Git;
 /// (README, "Git: command line or LibGit2Sharp"). Split over several files by topic
 /// (refs, trees, commits, workspace) so each stays small; every git process starts here.
 /// </summary>
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

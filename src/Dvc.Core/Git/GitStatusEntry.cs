@@ -4,7 +4,7 @@ namespace Dvc.Core.Git;
 /// One line of <c>git status --porcelain=v1</c>: the index (X) and work-tree (Y) letters and the
 /// git-root-relative path. Untracked files are "??".
 /// </summary>
-public sealed record GitStatusEntry(char IndexStatus, char WorkTreeStatus, string Path)
+internal sealed record GitStatusEntry(char IndexStatus, char WorkTreeStatus, string Path)
 {
     public bool IsUntracked => IndexStatus == '?' && WorkTreeStatus == '?';
 

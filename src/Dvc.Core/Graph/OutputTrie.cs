@@ -5,7 +5,7 @@ namespace Dvc.Core.Graph;
 /// path, or lie below it, costs the depth of the path instead of a scan over every out.
 /// Children keep insertion order because DVC's edge order (and so its execution order) follows it.
 /// </summary>
-public sealed class OutputTrie
+internal sealed class OutputTrie
 {
     private readonly Node _root = new();
     private readonly List<TrackedOutput> _all = new();

@@ -6,7 +6,7 @@ namespace Dvc.Core.Graph;
 /// DVC's pipeline DAG (dvc/repo/graph.py::build_graph): a stage points at the stages whose outs its
 /// deps equal, lie inside, or contain. Built once per build; every query is linear or better.
 /// </summary>
-public sealed class StageGraph
+internal sealed class StageGraph
 {
     private readonly Dictionary<StageDefinition, int> _index;
     private readonly IReadOnlyList<int>[] _upstream;

@@ -8,7 +8,7 @@ namespace Dvc.Core.Graph;
 /// StageLoad: <c>name</c>, a foreach/matrix group, <c>name@key</c>, <c>path/dvc.yaml</c>,
 /// <c>path/dvc.yaml:name</c>, <c>file.dvc</c>, or an output path. A stage name wins over a path.
 /// </summary>
-public sealed class TargetResolver
+internal sealed class TargetResolver
 {
     public const string RootPipelineFile = "dvc.yaml";
 

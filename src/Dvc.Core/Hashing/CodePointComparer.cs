@@ -4,7 +4,7 @@ namespace Dvc.Core.Hashing;
 /// Orders strings by Unicode code point, as Python sorts <c>str</c>. Ordinal UTF-16 order differs for
 /// characters above U+FFFF (surrogates) versus U+E000–U+FFFF, which changes .dir hashes.
 /// </summary>
-public sealed class CodePointComparer : IComparer<string>
+internal sealed class CodePointComparer : IComparer<string>
 {
     public static readonly CodePointComparer Instance = new();
 

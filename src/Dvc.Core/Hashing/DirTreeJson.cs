@@ -9,7 +9,7 @@ namespace Dvc.Core.Hashing;
 /// <c>[{"md5": …, "relpath": …}]</c> with ensure_ascii. Its exact bytes are hashed, so they must match
 /// DVC's byte for byte.
 /// </summary>
-public static class DirTreeJson
+internal static class DirTreeJson
 {
     private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
 

@@ -6,7 +6,7 @@ namespace Dvc.Core.Hashing;
 /// DVC's directory hash: md5 of the .dir JSON of its files (sorted by code point) plus ".dir"; size is
 /// the sum of file sizes, nfiles the count. The JSON digest is plain md5 even in legacy trees.
 /// </summary>
-public static class DirectoryHasher
+internal static class DirectoryHasher
 {
     /// <summary>The hash of an empty directory (JSON <c>[]</c>).</summary>
     public const string EmptyDirMd5 = "d751713988987e9331980363e24189ce.dir";

@@ -9,7 +9,7 @@ namespace Dvc.Core.Hashing;
 /// filtered by .dvcignore. Symlinks to files are listed (and hashed by their target); symlinks to
 /// directories are neither listed nor descended into; empty directories contribute nothing.
 /// </summary>
-public static class DirectoryWalker
+internal static class DirectoryWalker
 {
     private static readonly EnumerationOptions Options = new()
     {
@@ -79,4 +79,4 @@ public static class DirectoryWalker
 /// <param name="RelPath">'/'-separated, relative to the walked directory.</param>
 /// <remarks>A class, not a tuple: lists and stacks of it run the framework's precompiled shared
 /// generic code instead of code JIT-compiled in every build.</remarks>
-public sealed record WalkedPath(string RelPath, string FullPath);
+internal sealed record WalkedPath(string RelPath, string FullPath);

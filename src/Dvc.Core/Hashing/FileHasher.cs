@@ -7,7 +7,7 @@ namespace Dvc.Core.Hashing;
 /// Content hashes of single files, exactly as DVC computes them: plain md5 (DVC 3) and the legacy
 /// md5-dos2unix of DVC 2.x items (lock or .dvc entries without <c>hash: md5</c>).
 /// </summary>
-public static class FileHasher
+internal static class FileHasher
 {
     /// <summary>DVC 2.x reads, and converts, in chunks of exactly this size; a CR LF split across two
     /// chunks stays unconverted, so the chunking is part of the algorithm.</summary>

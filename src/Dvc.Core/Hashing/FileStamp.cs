@@ -9,7 +9,7 @@ namespace Dvc.Core.Hashing;
 /// <param name="MtimeTicks">Last write time in 100 ns ticks since the Unix epoch.</param>
 /// <remarks>A class, not a struct: dictionaries and lists of it then run the framework's precompiled
 /// shared generic code, where a struct would have every such method JIT-compiled in every build.</remarks>
-public sealed record FileStamp(long Inode, long MtimeTicks, long Size)
+internal sealed record FileStamp(long Inode, long MtimeTicks, long Size)
 {
     private const uint ExecuteBits = 0b001_001_001;
     private const uint FileTypeMask = 0xF000;

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Hashing;
 
 /// <summary>Which of DVC's two file hashes a value is; the numbers are stored on disk.</summary>
-public enum HashAlgorithmKind : byte
+internal enum HashAlgorithmKind : byte
 {
     /// <summary>DVC 3 (<c>hash: md5</c>): md5 of the raw bytes.</summary>
     Md5 = 0,

@@ -5,7 +5,7 @@ namespace Dvc.Core.Hashing;
 /// <param name="Size">File size, or the sum of file sizes of a directory.</param>
 /// <param name="NFiles">Number of files in a directory; null for a file.</param>
 /// <param name="IsExec">Any execute bit set (files only).</param>
-public sealed record HashInfo(string Md5, long Size, long? NFiles = null, bool IsExec = false)
+internal sealed record HashInfo(string Md5, long Size, long? NFiles = null, bool IsExec = false)
 {
     public bool IsDir => NFiles is not null;
 }

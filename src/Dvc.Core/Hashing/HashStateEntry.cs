@@ -10,7 +10,7 @@ namespace Dvc.Core.Hashing;
 /// dictionaries of it run the framework's precompiled shared generic code instead of code
 /// JIT-compiled in every build.
 /// </summary>
-public sealed record HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, ulong DigestHigh, ulong DigestLow)
+internal sealed record HashStateEntry(FileStamp Stamp, HashAlgorithmKind Algorithm, ulong DigestHigh, ulong DigestLow)
 {
     public string Md5
     {

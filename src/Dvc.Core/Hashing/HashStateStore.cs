@@ -6,7 +6,7 @@ namespace Dvc.Core.Hashing;
 /// would need Python-repr-exact mtimes for no gain in correctness. Thread-safe; several processes
 /// (concurrent builds, DVC-aware tools) may save concurrently without losing each other's entries.
 /// </summary>
-public sealed class HashStateStore
+internal sealed class HashStateStore
 {
     public const string RelativePath = ".dvc/tmp/dvcbuild/hashes.bin";
 

@@ -4,7 +4,7 @@ using Dvc.Core.Ignore;
 namespace Dvc.Core.Hashing;
 
 /// <summary>Hashes a file or directory from scratch (no state store), as DVC records it.</summary>
-public static class PathHasher
+internal static class PathHasher
 {
     /// <param name="legacy">md5-dos2unix for DVC 2.x items; plain md5 otherwise.</param>
     /// <exception cref="DvcException">The path does not exist, or a directory holds a .dvcignore.</exception>

@@ -5,7 +5,7 @@ namespace Dvc.Core.Hashing;
 /// endings, and whether a metrics file is text. It must give exactly DVC's answer, including the
 /// float comparison at the 30 % threshold, or legacy hashes drift.
 /// </summary>
-public static class TextBlock
+internal static class TextBlock
 {
     /// <summary>DVC looks at this many leading bytes of a block.</summary>
     public const int SampleSize = 512;

@@ -7,7 +7,7 @@ namespace Dvc.Core.Hashing;
 /// <see cref="HashStateStore"/> whenever a file's stamp is unchanged. Directory hashes are always
 /// rebuilt from the per-file hashes (as DVC does), so only changed files are read. Thread-safe.
 /// </summary>
-public sealed class WorkspaceHasher
+internal sealed class WorkspaceHasher
 {
     public WorkspaceHasher(HashStateStore store, DvcIgnore? ignore)
     {

@@ -3,7 +3,7 @@ using System.Text;
 namespace Dvc.Core.IO;
 
 /// <summary>Writes through a temp file in the same directory, so readers never see a half-written file.</summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

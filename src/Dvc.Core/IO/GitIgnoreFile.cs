@@ -5,7 +5,7 @@ namespace Dvc.Core.IO;
 /// <c>/name</c> line in the .gitignore beside the output, appended after a newline if the file
 /// lacks a final one, never duplicated.
 /// </summary>
-public static class GitIgnoreFile
+internal static class GitIgnoreFile
 {
     /// <summary>The .gitignore that ignores an output.</summary>
     public static string PathFor(string outputAbsolutePath) => Path.Combine(Path.GetDirectoryName(outputAbsolutePath)!, ".gitignore");

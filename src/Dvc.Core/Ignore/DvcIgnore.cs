@@ -6,7 +6,7 @@ namespace Dvc.Core.Ignore;
 /// The <c>.dvcignore</c> files of a repository. Each file's patterns apply relative to its own
 /// directory; a deeper file and a later line win. DVC always ignores its own and VCS folders.
 /// </summary>
-public sealed class DvcIgnore
+internal sealed class DvcIgnore
 {
     public const string FileName = ".dvcignore";
 

@@ -7,7 +7,7 @@ namespace Dvc.Core.Ignore;
 /// One gitignore-style line of a <c>.dvcignore</c>, translated the way DVC's pattern library
 /// (pathspec's GitWildMatchPattern) does, so that the same files are left out of directory hashes.
 /// </summary>
-public sealed class IgnorePattern
+internal sealed class IgnorePattern
 {
     private readonly Regex _regex;
 

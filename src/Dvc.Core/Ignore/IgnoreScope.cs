@@ -5,7 +5,7 @@ namespace Dvc.Core.Ignore;
 /// directory's ancestors can contribute: a .dvcignore inside a collected directory is an error.
 /// Checking a file then costs one string and the user's few patterns, not a look-up per ancestor.
 /// </summary>
-public sealed class IgnoreScope
+internal sealed class IgnoreScope
 {
     private readonly List<(string WalkRootFromIgnoreDir, IReadOnlyList<IgnorePattern> Patterns)> _ruleSets;
 

@@ -3,7 +3,7 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Lock;
 
 /// <summary>One stage's dvc.lock entry, in the shape and order DVC 3 writes (cmd, deps, params, outs).</summary>
-public sealed class LockEntry
+internal sealed class LockEntry
 {
     /// <summary>A string or a List&lt;object?&gt; of strings, exactly as resolved from dvc.yaml.</summary>
     public required object Cmd { get; init; }

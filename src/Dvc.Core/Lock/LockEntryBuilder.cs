@@ -6,7 +6,7 @@ namespace Dvc.Core.Lock;
 /// Puts a lock entry in the order DVC writes it (§2.2, §2.4): deps and outs sorted by path in Python
 /// str order; params files with params.yaml first and the rest sorted, keys sorted at the top level only.
 /// </summary>
-public static class LockEntryBuilder
+internal static class LockEntryBuilder
 {
     public const string DefaultParamsFile = "params.yaml";
 

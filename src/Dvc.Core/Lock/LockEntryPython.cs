@@ -6,7 +6,7 @@ namespace Dvc.Core.Lock;
 /// The Python dict DVC builds for a lock entry (<c>to_single_stage_lockfile</c>). dvc.lock, run-cache
 /// entries, run-cache keys and exp hashes are all derived from this one shape, so it lives in one place.
 /// </summary>
-public static class LockEntryPython
+internal static class LockEntryPython
 {
     /// <summary>cmd, then deps, params, outs, each only when non-empty.</summary>
     public static PyDict ToPyDict(LockEntry entry)

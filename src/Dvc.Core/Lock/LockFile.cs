@@ -11,7 +11,7 @@ namespace Dvc.Core.Lock;
 /// replaced keep their original text byte for byte, as ruamel's round-trip dump keeps them, so
 /// rewriting the file after one stage runs does not churn the others.
 /// </summary>
-public sealed class LockFile
+internal sealed class LockFile
 {
     private readonly List<LockStageSlot> _stages = new();
     private readonly List<string> _otherSections = new();

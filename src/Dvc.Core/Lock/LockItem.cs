@@ -1,7 +1,7 @@
 namespace Dvc.Core.Lock;
 
 /// <summary>One dep or out entry of a dvc.lock stage (DVC's DATA schema, local files only).</summary>
-public sealed record LockItem
+internal sealed record LockItem
 {
     public required string Path { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Overrides;
 
 /// <summary>The four Hydra override forms DVC accepts in <c>-S</c>.</summary>
-public enum OverrideKind
+internal enum OverrideKind
 {
     /// <summary><c>key=value</c>: the key must already exist.</summary>
     Set,

@@ -6,7 +6,7 @@ namespace Dvc.Core.Overrides;
 /// Reads the MSBuild <c>Set</c> property into overrides, with DVC's <c>-S</c> rules: an optional
 /// <c>file:</c> prefix, then one Hydra override (<c>key=v</c>, <c>+key=v</c>, <c>++key=v</c>, <c>~key[=v]</c>).
 /// </summary>
-public static class OverrideParser
+internal static class OverrideParser
 {
     /// <summary>Parses every override in the property; throws on the first bad one, and on any sweep.</summary>
     public static IReadOnlyList<ParamOverride> Parse(string setProperty)

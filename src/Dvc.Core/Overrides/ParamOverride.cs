@@ -6,7 +6,7 @@ namespace Dvc.Core.Overrides;
 /// <param name="Value">The Python value; null for a bare <c>~key</c> (see <see cref="HasValue"/>).</param>
 /// <param name="ValueText">The value exactly as the user typed it, after the '='; null for a bare <c>~key</c>.</param>
 /// <param name="InputLine">The override without its file prefix, as Hydra quotes it in messages (<c>+train.lr=5</c>).</param>
-public sealed record ParamOverride(
+internal sealed record ParamOverride(
     string File,
     OverrideKind Kind,
     IReadOnlyList<string> KeyPath,

@@ -6,7 +6,7 @@ namespace Dvc.Core.Overrides;
 /// Applies overrides to the text of one params file, changing only the text of the values involved
 /// (DVC re-dumps the whole file and loses quotes, flow lists and number spellings: DVC #8720, #11018).
 /// </summary>
-public static class ParamsFileEditor
+internal static class ParamsFileEditor
 {
     /// <summary>The new text; throws <see cref="DvcException"/> on the first override that cannot apply.</summary>
     /// <param name="fileName">Selects the format by extension (.yaml, .yml, .json) and names the file in messages.</param>

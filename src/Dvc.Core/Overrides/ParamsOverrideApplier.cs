@@ -4,7 +4,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Overrides;
 
 /// <summary>Applies a whole <c>Set</c> property's overrides to the params files under a repository root.</summary>
-public static class ParamsOverrideApplier
+internal static class ParamsOverrideApplier
 {
     /// <summary>
     /// Computes every file's new text first and writes only when all overrides succeeded, so a bad

@@ -8,7 +8,7 @@ namespace Dvc.Core.Params;
 /// Reads a params (or templating vars) file the way DVC picks a loader: by extension, <c>.json</c> as
 /// JSON, <c>.toml</c> and <c>.py</c> unsupported here, anything else as YAML 1.2 (ruamel "safe").
 /// </summary>
-public static class ParamsFileReader
+internal static class ParamsFileReader
 {
     /// <param name="absPath">The file; it must exist.</param>
     /// <param name="displayName">How messages name the file (DVC shows it relative to the repository);

@@ -5,7 +5,7 @@ namespace Dvc.Core.Params;
 
 /// <summary>Finds a tracked param the way DVC's <c>dpath.get(config, key, separator=".")</c> does:
 /// <c>train.lr</c> walks mappings, a numeric part indexes a list (<c>layers.0</c>).</summary>
-public static class ParamsLookup
+internal static class ParamsLookup
 {
     public static bool TryGet(PyDict root, string dottedKey, out object? value)
     {

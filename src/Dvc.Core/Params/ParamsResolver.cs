@@ -6,7 +6,7 @@ namespace Dvc.Core.Params;
 
 /// <summary>Reads the values a stage tracks (DVC's <c>ParamsDependency.read_params</c>), failing as DVC
 /// does when a file or key is missing.</summary>
-public static class ParamsResolver
+internal static class ParamsResolver
 {
     public static PyDict Resolve(string repoRoot, StageDefinition stage) => Resolve(repoRoot, stage.WdirFromRoot, stage.Params);
 

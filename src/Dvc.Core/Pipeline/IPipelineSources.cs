@@ -4,7 +4,7 @@ namespace Dvc.Core.Pipeline;
 /// Where the files a dvc.yaml templates from (params.yaml, <c>vars</c> files) are read, by
 /// repository-relative path: the workspace for builds, a revision's files for reports.
 /// </summary>
-public interface IPipelineSources
+internal interface IPipelineSources
 {
     /// <summary>The path messages and <see cref="PipelineFile.FilesRead"/> use (absolute in the workspace).</summary>
     string Locate(string path);

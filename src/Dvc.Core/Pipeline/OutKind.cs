@@ -1,7 +1,7 @@
 namespace Dvc.Core.Pipeline;
 
 /// <summary>Which list of a stage an output came from; only metrics/plots commands care.</summary>
-public enum OutKind
+internal enum OutKind
 {
     Out,
     Metric,

@@ -3,7 +3,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Pipeline;
 
 /// <param name="Path">Exactly as written in dvc.yaml after interpolation, relative to the stage's wdir.</param>
-public sealed record OutSpec(
+internal sealed record OutSpec(
     string Path,
     OutKind Kind = OutKind.Out,
     bool Cache = true,

@@ -5,7 +5,7 @@ namespace Dvc.Core.Pipeline;
 /// <summary>The params a stage tracks in one file (DVC's <c>_merge_params</c> result).</summary>
 /// <param name="File">Params file path as written (default <c>params.yaml</c>), relative to the stage's wdir.</param>
 /// <param name="Keys">Dotted keys exactly as written, in first-appearance order; null tracks the whole file.</param>
-public sealed record ParamsSpec(string File, IReadOnlyList<string>? Keys, SourceLocation? Location = null)
+internal sealed record ParamsSpec(string File, IReadOnlyList<string>? Keys, SourceLocation? Location = null)
 {
     public const string DefaultFile = "params.yaml";
 

@@ -2,7 +2,7 @@ namespace Dvc.Core.Pipeline;
 
 /// <summary>A loaded dvc.yaml: its stages fully resolved, plus the top-level lists DVC's
 /// params/metrics/plots commands use.</summary>
-public sealed class PipelineFile
+internal sealed class PipelineFile
 {
     /// <summary>The dvc.yaml path relative to the repository root, '/'-separated.</summary>
     public required string DvcFile { get; init; }

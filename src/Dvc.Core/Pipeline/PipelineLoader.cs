@@ -7,7 +7,7 @@ namespace Dvc.Core.Pipeline;
 
 /// <summary>Loads a dvc.yaml as DVC does: parse, validate the raw document against DVC's schema,
 /// resolve templating, then build each stage.</summary>
-public static class PipelineLoader
+internal static class PipelineLoader
 {
     /// <param name="repoRoot">Absolute path of the DVC repository root.</param>
     /// <param name="dvcFileRelativePath">The dvc.yaml, relative to the root (e.g. <c>dvc.yaml</c>, <c>sub/dvc.yaml</c>).</param>

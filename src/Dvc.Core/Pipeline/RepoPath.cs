@@ -2,7 +2,7 @@ namespace Dvc.Core.Pipeline;
 
 /// <summary>Repository-relative paths: always '/'-separated and normalised ("a/./b/../c" is "a/c").
 /// A result that starts with ".." lies outside the repository.</summary>
-public static class RepoPath
+internal static class RepoPath
 {
     public static string Join(string baseDir, string path)
     {

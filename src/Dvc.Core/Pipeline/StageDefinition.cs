@@ -5,7 +5,7 @@ namespace Dvc.Core.Pipeline;
 /// <summary>
 /// One fully resolved stage: templating, foreach and matrix already expanded, so every string is final.
 /// </summary>
-public sealed class StageDefinition
+internal sealed class StageDefinition
 {
     /// <summary>Stage name as DVC writes it in dvc.lock: <c>train</c>, <c>train@0</c>, <c>train@cnn-0.1</c>.
     /// For a data source, the .dvc file path relative to the repository root.</summary>

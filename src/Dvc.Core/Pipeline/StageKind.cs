@@ -1,6 +1,6 @@
 namespace Dvc.Core.Pipeline;
 
-public enum StageKind
+internal enum StageKind
 {
     /// <summary>A stage of a dvc.yaml file.</summary>
     Pipeline,

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Pipeline;
 
 /// <summary>The files of the working tree under a repository root.</summary>
-public sealed class WorkspaceSources : IPipelineSources
+internal sealed class WorkspaceSources : IPipelineSources
 {
     private readonly string _repoRoot;
 

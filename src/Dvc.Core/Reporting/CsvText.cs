@@ -3,7 +3,7 @@ using System.Text;
 namespace Dvc.Core.Reporting;
 
 /// <summary>Python's <c>csv.writer</c> defaults: minimal quoting and "\r\n" line ends.</summary>
-public static class CsvText
+internal static class CsvText
 {
     public static string Render(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {

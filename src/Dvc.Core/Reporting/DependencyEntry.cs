@@ -1,4 +1,4 @@
 namespace Dvc.Core.Reporting;
 
 /// <summary>A non-params stage dependency as recorded in dvc.lock (hash null when not recorded).</summary>
-public sealed record DependencyEntry(string Path, string? Hash, long? Size, long? FileCount);
+internal sealed record DependencyEntry(string Path, string? Hash, long? Size, long? FileCount);

@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// labels are what the user typed (HEAD and workspace when omitted). Rows are sorted by key within
 /// each file.
 /// </summary>
-public static class DiffReport
+internal static class DiffReport
 {
     private const int Precision = 5;
     private const string Missing = "-";

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Reporting;
 
 /// <summary>What <c>dvc exp show</c> prints, in each of its formats.</summary>
-public static class ExpShowReport
+internal static class ExpShowReport
 {
     /// <summary>
     /// Renders the workspace and baseline rows (experiments nested in their baselines) as DVC 3

@@ -6,7 +6,7 @@ namespace Dvc.Core.Reporting;
 /// The <c>Created</c> cell: <c>%I:%M %p</c> for a commit made today, <c>%b %d, %Y</c> otherwise,
 /// and ISO 8601 (local time, no offset, as Python's naive <c>isoformat</c>) for CSV and JSON.
 /// </summary>
-public static class ExpShowTime
+internal static class ExpShowTime
 {
     public static string Format(DateTimeOffset timestamp, TimeProvider clock)
     {

@@ -9,7 +9,7 @@ namespace Dvc.Core.Reporting;
 /// then served from a <see cref="RevisionDataCache"/>, so git is started only for commits not seen
 /// before; so is the workspace, while none of the files it was read from change.
 /// </summary>
-public sealed class ExperimentCollector : IDisposable
+internal sealed class ExperimentCollector : IDisposable
 {
     private readonly string _dvcRoot;
     private readonly string _dvcPrefix;

@@ -4,7 +4,7 @@ namespace Dvc.Core.Reporting;
 /// One row of <c>exp show</c>. The top level is the workspace followed by baselines; a baseline
 /// carries its experiments, newest first, which print beneath it as a tree.
 /// </summary>
-public sealed record ExperimentRow(ExperimentRowKind Kind, RevisionData Data, IReadOnlyList<ExperimentRow> Experiments)
+internal sealed record ExperimentRow(ExperimentRowKind Kind, RevisionData Data, IReadOnlyList<ExperimentRow> Experiments)
 {
     public static ExperimentRow Workspace(RevisionData data) => new(ExperimentRowKind.Workspace, data, []);
 

@@ -1,6 +1,6 @@
 namespace Dvc.Core.Reporting;
 
-public enum ExperimentRowKind
+internal enum ExperimentRowKind
 {
     Workspace,
     Baseline,

@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// nested in lists and dicts, get the precision; everything else is Python <c>str()</c>. A float
 /// formatted inside a list becomes a string, so it then prints quoted, exactly as DVC shows it.
 /// </summary>
-public static class FieldFormatter
+internal static class FieldFormatter
 {
     public static string Format(object? value, int? precision, bool roundDigits = false) =>
         PyStr.Str(Normalise(value, precision, roundDigits));

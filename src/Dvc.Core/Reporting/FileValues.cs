@@ -6,7 +6,7 @@ namespace Dvc.Core.Reporting;
 /// The params or metrics read from one file at one revision: nested data as in the file (kept for
 /// <c>--json</c>) or the reason it could not be read (shown as <c>!</c> in tables).
 /// </summary>
-public sealed class FileValues
+internal sealed class FileValues
 {
     private PyDict? _flattened;
 

@@ -4,7 +4,7 @@ using Dvc.Core.Lock;
 namespace Dvc.Core.Reporting;
 
 /// <summary>Hashes and sizes of dependencies and outputs recorded in dvc.lock, by path.</summary>
-public sealed class LockSummary
+internal sealed class LockSummary
 {
     private readonly Dictionary<string, LockItem> _deps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LockItem> _outs = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Dvc.Core.Reporting;
 /// What <c>dvc metrics show</c> prints: one row per metrics file, one column per flattened key
 /// (sorted), floats rounded to 5 decimal places. JSON is keyed by revision, "" for the workspace.
 /// </summary>
-public static class MetricsShowReport
+internal static class MetricsShowReport
 {
     private const int Precision = 5;
     private const string Missing = "-";

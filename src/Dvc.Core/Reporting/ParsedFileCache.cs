@@ -5,7 +5,7 @@ namespace Dvc.Core.Reporting;
 /// most params files with their baseline, so each distinct file version is parsed once, not once
 /// per experiment. Cached values are shared and must not be modified.
 /// </summary>
-public sealed class ParsedFileCache
+internal sealed class ParsedFileCache
 {
     private readonly Dictionary<(string Path, string Text), object> _parsed = new();
 

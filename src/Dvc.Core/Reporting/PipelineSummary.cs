@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// the keys stages track, metrics files, dependencies and outputs in file order, and the top-level
 /// <c>metrics</c>/<c>params</c> lists. Paths are relative to the DVC root (a stage's <c>wdir</c> applied).
 /// </summary>
-public sealed class PipelineSummary
+internal sealed class PipelineSummary
 {
     public const string DefaultParamsFile = ParamsSpec.DefaultFile;
 

@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// The two float renderings DVC's tables use: <c>f"{v:.{p}g}"</c> (exp show/diff: significant
 /// digits) and <c>round(v, p)</c> (metrics show/diff: decimal places, printed with repr).
 /// </summary>
-public static class PyNumberFormat
+internal static class PyNumberFormat
 {
     /// <summary>Python's <c>format(v, ".{precision}g")</c>.</summary>
     public static string General(double value, int precision)

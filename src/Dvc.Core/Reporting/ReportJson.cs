@@ -9,7 +9,7 @@ namespace Dvc.Core.Reporting;
 /// Python's <c>json.dumps</c> as DVC prints <c>--json</c>: default separators, ASCII only, float
 /// repr and, unlike <see cref="PyJson"/> (which hashes need sorted), keys in insertion order.
 /// </summary>
-public static class ReportJson
+internal static class ReportJson
 {
     public static string Serialize(object? value)
     {

@@ -4,7 +4,7 @@ namespace Dvc.Core.Reporting;
 /// Everything the reports show about one revision (a commit or the workspace). Files keep the
 /// order DVC lists them in, which decides column order in <c>exp show</c>.
 /// </summary>
-public sealed record RevisionData
+internal sealed record RevisionData
 {
     public const string WorkspaceRev = "workspace";
 

@@ -10,7 +10,7 @@ namespace Dvc.Core.Reporting;
 /// params.yaml whole when it exists, other params files whole or only the tracked keys, every
 /// metrics output and top-level metrics file (a missing one is an error, shown as <c>!</c>).
 /// </summary>
-public static class RevisionReader
+internal static class RevisionReader
 {
     /// <param name="readText">DVC-root-relative path → file text, or null when the file does not exist.</param>
     public static RevisionData Read(RevisionData identity, Func<string, string?> readText, ParsedFileCache? cache = null)

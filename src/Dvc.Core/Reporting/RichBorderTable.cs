@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// wide enough for every column (e.g. COLUMNS=1000): a rule above and below the header and at the
 /// end, one blank of edge and one of padding on each side of every cell, columns sized to fit.
 /// </summary>
-public static class RichBorderTable
+internal static class RichBorderTable
 {
     private const char Rule = '─';
 

@@ -1,6 +1,6 @@
 namespace Dvc.Core.Reporting;
 
-public enum ShowFormat
+internal enum ShowFormat
 {
     /// <summary>The bordered text table DVC prints on a terminal.</summary>
     Table,

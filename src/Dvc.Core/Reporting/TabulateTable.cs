@@ -7,7 +7,7 @@ namespace Dvc.Core.Reporting;
 /// "plain" (two-space gaps, trailing blanks stripped) and "github". All cells are left-aligned
 /// text (DVC disables number parsing) and each column is at least its header plus two wide.
 /// </summary>
-public static class TabulateTable
+internal static class TabulateTable
 {
     private const int MinimumHeaderPadding = 2;
 

@@ -9,7 +9,7 @@ namespace Dvc.Core.Reporting;
 /// (booleans count as integers) when both sides are numbers. DVC walks files and keys in hash-set
 /// order; here files follow the old revision then the new, keys likewise, which only matters for JSON.
 /// </summary>
-public static class ValueDiff
+internal static class ValueDiff
 {
     public static IReadOnlyList<FileDiff> Compute(IReadOnlyList<FileValues> oldFiles, IReadOnlyList<FileValues> newFiles, bool withUnchanged)
     {

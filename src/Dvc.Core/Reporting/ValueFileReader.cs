@@ -10,7 +10,7 @@ namespace Dvc.Core.Reporting;
 /// choosing the loader by extension as DVC does. The one place reports parse file text, so the
 /// loaders behind it can change without touching the reports.
 /// </summary>
-public static class ValueFileReader
+internal static class ValueFileReader
 {
     /// <param name="path">DVC-root-relative path, used for the loader choice and in messages.</param>
     public static PyDict Read(string path, string text)

@@ -6,7 +6,7 @@ namespace Dvc.Core.Reporting;
 /// DVC's <c>flatten</c> (nested keys joined with '.', lists kept whole) and <c>format_dict</c>
 /// (lists replaced by their Python <c>str()</c>, which is why diffs compare lists as text).
 /// </summary>
-public static class ValueFlattener
+internal static class ValueFlattener
 {
     public static PyDict Flatten(PyDict data)
     {

@@ -9,7 +9,7 @@ namespace Dvc.Core.Repository;
 /// run on several MSBuild nodes (processes) that each ask for it. Before a build proceeds it also waits
 /// for DVC's own <c>.dvc/tmp/lock</c>, so a running <c>dvc</c> command is never overlapped.
 /// </summary>
-public sealed class BuildLock : IDisposable
+internal sealed class BuildLock : IDisposable
 {
     private readonly FileStream? _stream;
     private readonly string? _ownerFile;

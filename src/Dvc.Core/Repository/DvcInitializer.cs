@@ -8,7 +8,7 @@ namespace Dvc.Core.Repository;
 /// .gitignore for config.local/tmp/cache, the tmp folder and a commented .dvcignore, then stages
 /// them in git. Without <c>subdir</c> the folder must be the root of its git repository, as DVC requires.
 /// </summary>
-public static class DvcInitializer
+internal static class DvcInitializer
 {
     public const string DvcGitIgnore = "/config.local\n/tmp\n/cache\n";
 

@@ -3,7 +3,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Repository;
 
 /// <summary>A DVC project: the folder holding <c>.dvc/</c>. It may sit anywhere inside a git repository.</summary>
-public sealed class DvcRepository
+internal sealed class DvcRepository
 {
     private DvcRepository(string rootDir) => RootDir = rootDir;
 

@@ -6,7 +6,7 @@ namespace Dvc.Core.Repository;
 /// writes there any more, so whatever is left is removed (under the build lock: no other build of
 /// this repository is running).
 /// </summary>
-public static class LeftoverBuildState
+internal static class LeftoverBuildState
 {
     public static void Remove(DvcRepository repository)
     {

@@ -9,7 +9,7 @@ namespace Dvc.Core.Repository;
 /// or the run-cache at the same time. Like DVC, it is held around bookkeeping and released while a
 /// stage command runs.
 /// </summary>
-public sealed class RepositoryLock : IDisposable
+internal sealed class RepositoryLock : IDisposable
 {
     /// <summary>
     /// Threads of one process (parallel stages finishing together) queue here first and are handed

@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// plans it, and its plan cached. Either way the decisions are made by the same rule, so the plan is the one
 /// the planner would make. Leave it out (<c>-p:DvcPlanCache=false</c>) and nothing else changes.
 /// </summary>
-public sealed class CachedPlanner : IPlanner
+internal sealed class CachedPlanner : IPlanner
 {
     private readonly PipelinePlanner _planner;
     private readonly string _path;

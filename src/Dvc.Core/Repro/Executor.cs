@@ -11,7 +11,7 @@ namespace Dvc.Core.Repro;
 /// serial order (<see cref="SerialWriteOrder"/>), so the bytes never depend on the schedule.
 /// After a failure no new stage starts; the ones running finish.
 /// </summary>
-public sealed class Executor
+internal sealed class Executor
 {
     private readonly IReproLog _log;
     private readonly Action<Exception> _failed;
@@ -297,4 +297,4 @@ public sealed class Executor
 }
 
 /// <summary>A stage <c>-question</c> found would run, and why.</summary>
-public sealed record WouldRun(Pipeline.StageDefinition Stage, string Reason);
+internal sealed record WouldRun(Pipeline.StageDefinition Stage, string Reason);

@@ -3,7 +3,7 @@ using Dvc.Core.Errors;
 namespace Dvc.Core.Repro;
 
 /// <summary>Where the engine reports to; the MSBuild layer maps it onto the build log.</summary>
-public interface IReproLog
+internal interface IReproLog
 {
     /// <summary>What DVC prints at INFO level: always visible.</summary>
     void Info(string message);

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Repro;
 
 /// <summary>How many stages of a parallel build may reproduce at once.</summary>
-public static class JobLimit
+internal static class JobLimit
 {
     /// <summary>
     /// Without a Jobs property: stages mostly wait on their commands (processes, I/O, sleeps), so

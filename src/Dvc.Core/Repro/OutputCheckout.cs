@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// differs from dvc.lock is replaced by the recorded version from the cache. Used after a
 /// checkout of other files (an applied experiment) brought a different dvc.lock.
 /// </summary>
-public static class OutputCheckout
+internal static class OutputCheckout
 {
     /// <returns>Outputs that could not be restored because their objects are not in the cache.</returns>
     public static IReadOnlyList<string> CheckOutAll(string projectDirectory)

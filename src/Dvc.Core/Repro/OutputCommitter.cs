@@ -9,7 +9,7 @@ namespace Dvc.Core.Repro;
 /// manifest plus its files) and get a .gitignore entry, as DVC's Output.commit and ignore do;
 /// <c>cache: false</c> outputs are only hashed, and stay for git.
 /// </summary>
-public sealed class OutputCommitter
+internal sealed class OutputCommitter
 {
     private readonly PipelineContext _context;
 

@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// Before a stage runs DVC deletes its outputs, so a command can never read a stale result of its
 /// own; persist outputs are kept but unprotected (links into the cache become writable copies).
 /// </summary>
-public static class OutputRemover
+internal static class OutputRemover
 {
     public static void RemoveOutputs(DvcRepository repository, StageDefinition stage)
     {

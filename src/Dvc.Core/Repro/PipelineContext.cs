@@ -10,7 +10,7 @@ namespace Dvc.Core.Repro;
 /// Everything one build knows about the pipelines: the stages of the loaded dvc.yaml files, their
 /// graph, and their dvc.lock files. Built once per build and shared by every stage.
 /// </summary>
-public sealed class PipelineContext : IDisposable
+internal sealed class PipelineContext : IDisposable
 {
     private readonly Dictionary<string, LockFile> _locks = new(StringComparer.Ordinal);
     private readonly object _lockGate = new();

@@ -8,7 +8,7 @@ namespace Dvc.Core.Repro;
 /// (DVC's plan_repro), refreshes each stage's stamps and decides each stage (<see cref="Plan.Decide"/>).
 /// Nothing is planned, and nothing runs, if anything is invalid.
 /// </summary>
-public sealed class PipelinePlanner : IPlanner
+internal sealed class PipelinePlanner : IPlanner
 {
     public PlannedBuild Plan(PlanRequest request, ReproOptions options)
     {

@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// Checks before anything runs that every dep and params file a stage needs either exists or is
 /// produced by some stage, so bad input fails the build with nothing half-done.
 /// </summary>
-public static class PipelineValidator
+internal static class PipelineValidator
 {
     public static void ValidateInputs(PipelineContext context, IReadOnlyList<StageDefinition> plan)
     {

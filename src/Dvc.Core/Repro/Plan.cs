@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// first), their files and edges, and a decision with its reason for each. Immutable, and the same
 /// whether it was resolved from scratch or reused from the plan cache.
 /// </summary>
-public sealed class Plan
+internal sealed class Plan
 {
     public Plan(IReadOnlyList<PlannedStage> stages, IReadOnlyList<StageDecision> decisions)
     {

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Repro;
 
 /// <summary>What the user asked to reproduce (the MSBuild properties of the Repro/Status/Dag targets).</summary>
-public sealed record PlanRequest
+internal sealed record PlanRequest
 {
     /// <summary>The folder whose dvc.yaml is the default target (the project's folder).</summary>
     public required string ProjectDirectory { get; init; }

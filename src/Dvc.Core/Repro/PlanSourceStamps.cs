@@ -8,11 +8,11 @@ namespace Dvc.Core.Repro;
 
 /// <summary>A file the plan was resolved from, with its stamp then (all -1 when it was missing).</summary>
 /// <param name="ValuesOnly">See <see cref="PipelineContext.DefinitionFiles"/>.</param>
-public sealed record DefinitionFileStamp(string Path, FileStamp Stamp, bool ValuesOnly);
+internal sealed record DefinitionFileStamp(string Path, FileStamp Stamp, bool ValuesOnly);
 
 /// <summary>A folder expanded into stage inputs, with its mtime when listed (-1: missing).</summary>
-public sealed record FolderStamp(string Path, long MtimeTicks);
+internal sealed record FolderStamp(string Path, long MtimeTicks);
 
 /// <summary>A folder searched for .dvc files, with its mtime and
 /// <see cref="DataSources.DataSourceFinder.FolderSignature"/> when searched.</summary>
-public sealed record SearchedFolderStamp(string Path, long MtimeTicks, string Signature);
+internal sealed record SearchedFolderStamp(string Path, long MtimeTicks, string Signature);

@@ -2,7 +2,7 @@ namespace Dvc.Core.Repro;
 
 /// <summary>A plan with what executing it needs: the options it was planned with, and the loaded
 /// pipeline (the session), which a reused plan loads only once a stage is visited.</summary>
-public sealed class PlannedBuild : IDisposable
+internal sealed class PlannedBuild : IDisposable
 {
     private readonly SessionLoader _session;
     private readonly Action<ReproSession>? _afterExecution;
@@ -42,7 +42,7 @@ public sealed class PlannedBuild : IDisposable
 }
 
 /// <summary>Turns a request into a plan.</summary>
-public interface IPlanner
+internal interface IPlanner
 {
     PlannedBuild Plan(PlanRequest request, ReproOptions options);
 }

@@ -6,7 +6,7 @@ using Dvc.Core.Repository;
 namespace Dvc.Core.Repro;
 
 /// <summary>Loads the pipelines a request needs and orders the stages to visit (DVC's plan_repro).</summary>
-public static class PlannedPipeline
+internal static class PlannedPipeline
 {
     /// <param name="knownSearch">See <see cref="PipelineContext.Load"/>.</param>
     public static (PipelineContext Context, IReadOnlyList<StageDefinition> Plan) Load(PlanRequest request, DataSources.DataSourceSearch? knownSearch = null)

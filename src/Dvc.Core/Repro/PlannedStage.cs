@@ -9,7 +9,7 @@ namespace Dvc.Core.Repro;
 /// <param name="ParamsDigest">Its tracked values when planned (<see cref="StageStamps.ParamsDigestOf"/>).</param>
 /// <param name="UpstreamInPlan">Plan positions of the planned stages upstream of it, also through
 /// stages left out of the plan, ascending.</param>
-public sealed record PlannedStage(
+internal sealed record PlannedStage(
     string Addressing,
     string Name,
     string DvcFile,

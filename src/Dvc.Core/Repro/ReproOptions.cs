@@ -1,6 +1,6 @@
 namespace Dvc.Core.Repro;
 
-public sealed record ReproOptions
+internal sealed record ReproOptions
 {
     /// <summary>Reproduce even unchanged stages and skip both cache restore paths (<c>dvc repro -f</c>).</summary>
     public bool Force { get; init; }

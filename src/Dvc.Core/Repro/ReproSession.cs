@@ -4,7 +4,7 @@ namespace Dvc.Core.Repro;
 
 /// <summary>The loaded pipeline a build reproduces: its context, the planned stage definitions in
 /// plan order, the options and the stamps.</summary>
-public sealed class ReproSession : IDisposable
+internal sealed class ReproSession : IDisposable
 {
     private readonly Dictionary<string, StageDefinition> _byAddressing = new(StringComparer.Ordinal);
 
@@ -37,4 +37,4 @@ public sealed class ReproSession : IDisposable
 }
 
 /// <summary>What happened to one stage in a build.</summary>
-public sealed record StageResult(StageDefinition Stage, StageOutcome Outcome);
+internal sealed record StageResult(StageDefinition Stage, StageOutcome Outcome);

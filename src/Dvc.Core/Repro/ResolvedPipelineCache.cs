@@ -14,7 +14,7 @@ namespace Dvc.Core.Repro;
 /// <see cref="ParamsEditReconciler"/>). Any other build resolves from scratch, so the cache can
 /// only make a build faster, never different (see <see cref="CachedPlanner"/>).
 /// </summary>
-public sealed class ResolvedPipelineCache
+internal sealed class ResolvedPipelineCache
 {
     private const int FormatVersion = 5;
 

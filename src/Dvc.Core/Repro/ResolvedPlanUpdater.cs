@@ -11,7 +11,7 @@ namespace Dvc.Core.Repro;
 /// and folder mtimes, once every stage whose folders changed since it last looked has looked again.
 /// Anything else that changed keeps its old stamp, so the next build resolves from scratch.
 /// </summary>
-public static class ResolvedPlanUpdater
+internal static class ResolvedPlanUpdater
 {
     // Each round refreshes stages whose folders changed after their last look; folders written
     // during the update itself could keep that going, so give up (leave the cache) after a few.

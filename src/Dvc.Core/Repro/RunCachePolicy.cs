@@ -3,7 +3,7 @@ using Dvc.Core.Pipeline;
 namespace Dvc.Core.Repro;
 
 /// <summary>Where DVC uses the run-cache at all (dvc/stage/cache.py::_can_hash) and where it saves to it.</summary>
-public static class RunCachePolicy
+internal static class RunCachePolicy
 {
     public static bool CanUse(StageDefinition stage, IReadOnlyList<StageParamsValues> parameters)
     {

@@ -10,7 +10,7 @@ namespace Dvc.Core.Repro;
 /// serial run; and a stage that reads the file (a folder dependency that holds a .gitignore) always
 /// runs after every stage that writes into it, because those are upstream of it.
 /// </summary>
-public sealed class SerialWriteOrder
+internal sealed class SerialWriteOrder
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, int> _positions = new(StringComparer.Ordinal);

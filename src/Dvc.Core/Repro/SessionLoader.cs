@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// a thread-pool thread once a stage will probably run, so that the load overlaps the rest of
 /// planning instead of delaying the first stage.
 /// </summary>
-public sealed class SessionLoader : IDisposable
+internal sealed class SessionLoader : IDisposable
 {
     private readonly Lazy<ReproSession> _session;
     private Task? _warmUp;

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Repro;
 
 /// <summary>Why the planner decided what it did about a stage.</summary>
-public enum DecisionKind
+internal enum DecisionKind
 {
     /// <summary>Every input is older than the done stamp, and no visited stage is upstream of it.</summary>
     UpToDate,
@@ -22,7 +22,7 @@ public enum DecisionKind
 
 /// <summary>The planner's decision about one stage: whether the executor visits it, and why. A visit
 /// hands the stage to DVC's content rules, which decide whether it really runs.</summary>
-public sealed record StageDecision(DecisionKind Kind, string Reason)
+internal sealed record StageDecision(DecisionKind Kind, string Reason)
 {
     public bool Visit => Kind != DecisionKind.UpToDate;
 }

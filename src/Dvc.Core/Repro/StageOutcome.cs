@@ -1,7 +1,7 @@
 namespace Dvc.Core.Repro;
 
 /// <summary>What a build did with a stage.</summary>
-public enum StageOutcome
+internal enum StageOutcome
 {
     /// <summary>Nothing changed: "Stage 'x' didn't change, skipping".</summary>
     Unchanged,

@@ -11,7 +11,7 @@ namespace Dvc.Core.Repro;
 /// <param name="Values">Tracked key (as written) → value, only for keys present in the file; for
 /// whole-file tracking, every top-level key.</param>
 /// <param name="MissingKeys">Listed keys not found in the file.</param>
-public sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys)
+internal sealed record StageParamsValues(string File, bool FileExists, PyDict Values, IReadOnlyList<string> MissingKeys)
 {
     /// <summary>The current values of each tracked file, parsing files through <paramref name="readFile"/>.</summary>
     public static IReadOnlyList<StageParamsValues> Read(IReadOnlyList<TrackedParamsFile> tracked, Func<string, PyDict> readFile)

@@ -7,7 +7,7 @@ namespace Dvc.Core.Repro;
 /// stay attributable when they interleave on the console. DVC's blank line between stages is
 /// dropped: with interleaved stages it would separate nothing.
 /// </summary>
-public sealed class StagePrefixedLog : IReproLog
+internal sealed class StagePrefixedLog : IReproLog
 {
     private readonly IReproLog _inner;
     private readonly string _prefix;

@@ -12,7 +12,7 @@ namespace Dvc.Core.Repro;
 /// content, remove outputs, restore from the cache when possible, otherwise run the command line by
 /// line, then hash, cache and record the result in dvc.lock at once.
 /// </summary>
-public sealed class StageReproducer
+internal sealed class StageReproducer
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
     private readonly PipelineContext _context;

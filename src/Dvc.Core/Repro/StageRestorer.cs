@@ -14,7 +14,7 @@ namespace Dvc.Core.Repro;
 /// A restorer built with <see cref="ObjectCheck.ReadOnly"/> only probes: status and dry runs use it
 /// so that looking never deletes a corrupted object or run-cache entry.
 /// </summary>
-public sealed class StageRestorer
+internal sealed class StageRestorer
 {
     private readonly PipelineContext _context;
     private readonly RunCacheStore _runCache;

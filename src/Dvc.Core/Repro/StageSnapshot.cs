@@ -10,7 +10,7 @@ namespace Dvc.Core.Repro;
 /// Captures a stage's current state as the dvc.lock entry DVC would write after running it:
 /// hashes of deps and outs, tracked params values, the resolved command.
 /// </summary>
-public static class StageSnapshot
+internal static class StageSnapshot
 {
     public static LockEntry Capture(PipelineContext context, StageDefinition stage, LockEntry? previous) =>
         Capture(context, stage, previous, stage.Outs.Select(o => HashItem(context, stage, o.Path, o.Location, previous?.Outs, isOutput: true)).ToList());

@@ -14,7 +14,7 @@ namespace Dvc.Core.Repro;
 /// is out of date when any dep, out or the inputs stamp is newer than its done stamp; then the
 /// content-hash rules decide.
 /// </summary>
-public sealed class StageStamps
+internal sealed class StageStamps
 {
     private readonly PipelineContext _context;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StageRefresh> _refreshed = new(StringComparer.Ordinal);
@@ -238,4 +238,4 @@ public sealed class StageStamps
 /// <param name="Inputs">Every input path the timestamp rule compares with the done stamp.</param>
 /// <param name="ParamsDigest">The tracked param values (<see cref="StageStamps.ParamsDigestOf"/>).</param>
 /// <param name="Directories">Each folder walked, by path, with its mtime as seen before listing it.</param>
-public sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, FolderStamp> Directories);
+internal sealed record StageRefresh(IReadOnlyList<string> Inputs, string ParamsDigest, IReadOnlyDictionary<string, FolderStamp> Directories);

@@ -15,7 +15,7 @@ namespace Dvc.Core.Repro;
 /// store, so unchanged files are never re-read), params values (each file parsed once per
 /// (inode, mtime, size)) and the object cache.
 /// </summary>
-public sealed class Workspace : IDisposable
+internal sealed class Workspace : IDisposable
 {
     private readonly ConcurrentDictionary<string, ParsedParamsFile> _paramsFiles = new(StringComparer.Ordinal);
 

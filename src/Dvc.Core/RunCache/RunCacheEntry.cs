@@ -5,7 +5,7 @@ using Dvc.Core.Yaml;
 namespace Dvc.Core.RunCache;
 
 /// <summary>The file content of a run-cache entry: the stage's lock entry as YAML, without the stage name.</summary>
-public static class RunCacheEntry
+internal static class RunCacheEntry
 {
     public static string Serialize(LockEntry entry) => RuamelYamlEmitter.Emit(LockEntryPython.ToPyDict(entry));
 

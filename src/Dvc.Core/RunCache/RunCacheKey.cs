@@ -8,7 +8,7 @@ namespace Dvc.Core.RunCache;
 /// sha256 of the Python json of the lock entry with every <c>size</c>/<c>nfiles</c> key dropped at any
 /// depth (params values included, a DVC quirk kept for compatibility).
 /// </summary>
-public static class RunCacheKey
+internal static class RunCacheKey
 {
     /// <summary>What identifies a run: cmd, deps, params and only the paths of the outs.</summary>
     public static string Key(LockEntry entry)

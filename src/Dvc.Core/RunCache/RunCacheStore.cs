@@ -9,7 +9,7 @@ namespace Dvc.Core.RunCache;
 /// dvc.lock entry of a successful run, keyed by what went in (command, deps, params, out paths).
 /// Real DVC and Dvc.Build read each other's entries.
 /// </summary>
-public sealed class RunCacheStore
+internal sealed class RunCacheStore
 {
     private readonly string _runsDir;
 

@@ -4,7 +4,7 @@ namespace Dvc.Core.Schema;
 
 /// <summary>Validates a raw (not yet interpolated) dvc.yaml against DVC's <c>MULTI_STAGE_SCHEMA</c>,
 /// as DVC does before any templating: <c>cache: ${flag}</c> is a string there, hence an error.</summary>
-public static class TopLevelSchema
+internal static class TopLevelSchema
 {
     /// <param name="root">The loaded document; null (an empty file) is valid.</param>
     /// <param name="displayName">How messages name the file, e.g. <c>dvc.yaml</c>.</param>

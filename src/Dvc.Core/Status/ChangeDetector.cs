@@ -10,7 +10,7 @@ namespace Dvc.Core.Status;
 /// Decides whether a stage changed, by DVC 3's rules (dvc/stage/__init__.py::Stage.changed): the
 /// command, then deps and params, then outs — content hashes, never timestamps.
 /// </summary>
-public sealed class ChangeDetector
+internal sealed class ChangeDetector
 {
     private readonly Workspace _workspace;
     private readonly ObjectCheck _cacheCheck;

@@ -1,7 +1,7 @@
 namespace Dvc.Core.Status;
 
 /// <summary>DVC's status words for a dep, out or param.</summary>
-public enum ItemChange
+internal enum ItemChange
 {
     Modified,
     Deleted,

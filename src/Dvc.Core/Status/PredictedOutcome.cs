@@ -1,7 +1,7 @@
 namespace Dvc.Core.Status;
 
 /// <summary>What <c>Repro</c> would do with a stage.</summary>
-public enum PredictedOutcome
+internal enum PredictedOutcome
 {
     Skip,
 

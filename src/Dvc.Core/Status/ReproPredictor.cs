@@ -9,7 +9,7 @@ namespace Dvc.Core.Status;
 /// the <c>Status</c> listing and the dry run print. Unlike DVC's <c>--dry</c>, a stage downstream of
 /// one that would run is predicted to run too, because its inputs would change.
 /// </summary>
-public sealed class ReproPredictor
+internal sealed class ReproPredictor
 {
     private readonly PipelineContext _context;
 

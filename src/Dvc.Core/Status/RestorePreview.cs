@@ -10,7 +10,7 @@ namespace Dvc.Core.Status;
 /// what DVC's <c>--dry</c> cannot say because it never consults the run-cache (#8342). The probe
 /// is read-only: looking must not delete a corrupted object or run-cache entry.
 /// </summary>
-public sealed class RestorePreview
+internal sealed class RestorePreview
 {
     private readonly PipelineContext _context;
     private readonly StageRestorer _restorer;

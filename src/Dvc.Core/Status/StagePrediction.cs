@@ -6,7 +6,7 @@ namespace Dvc.Core.Status;
 /// <param name="RunCacheEntry">For <see cref="PredictedOutcome.RestoreFromRunCache"/>: the entry, as
 /// <c>runs/xx/key/value</c>.</param>
 /// <param name="Reasons">One line per reason, with old → new values (<see cref="StatusText.Explain"/>).</param>
-public sealed record StagePrediction(
+internal sealed record StagePrediction(
     StageDefinition Stage,
     StageStatus Status,
     PredictedOutcome Outcome,

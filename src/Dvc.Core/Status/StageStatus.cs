@@ -1,7 +1,7 @@
 namespace Dvc.Core.Status;
 
 /// <summary>Why a stage is (or is not) out of date, in DVC's categories (dvc/stage/__init__.py::Stage.status).</summary>
-public sealed class StageStatus
+internal sealed class StageStatus
 {
     public bool CommandChanged { get; set; }
 

@@ -7,7 +7,7 @@ namespace Dvc.Core.Status;
 /// Status listings: DVC's <c>dvc status</c> format followed by what Repro would do, and a dry-run
 /// plan. Both print the same <see cref="ReproPredictor"/> decisions.
 /// </summary>
-public sealed class StatusReport
+internal sealed class StatusReport
 {
     private readonly PipelineContext _context;
     private readonly IReadOnlyList<StageDefinition> _plan;

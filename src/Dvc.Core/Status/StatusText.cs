@@ -4,7 +4,7 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Status;
 
 /// <summary>Formats statuses exactly like <c>dvc status</c> (labels padded to 20 columns, tab-indented).</summary>
-public static class StatusText
+internal static class StatusText
 {
     public const string UpToDate = "Data and pipelines are up to date.";
 

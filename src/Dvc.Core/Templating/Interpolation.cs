@@ -9,7 +9,7 @@ namespace Dvc.Core.Templating;
 /// yields the value itself with its type; otherwise every expression is formatted into the text and
 /// <c>\${</c> becomes a literal <c>${</c>.
 /// </summary>
-public static partial class Interpolation
+internal static partial class Interpolation
 {
     [GeneratedRegex(@"(?<!\\)\$\{(?<inner>.*?)\}")]
     private static partial Regex Expression();

@@ -10,7 +10,7 @@ namespace Dvc.Core.Templating;
 /// from params.yaml and <c>vars</c>, then resolves every stage, expanding foreach and matrix entries in
 /// iteration order with DVC's generated names.
 /// </summary>
-public sealed class PipelineTemplate
+internal sealed class PipelineTemplate
 {
     private readonly string _dvcFile;
     private readonly string _dvcDir;

@@ -8,4 +8,4 @@ namespace Dvc.Core.Templating;
 /// <param name="Group">The foreach/matrix entry it was generated from, or null.</param>
 /// <param name="Definition">The stage's keys (without <c>vars</c>, <c>foreach</c>, <c>do</c>, <c>matrix</c>).</param>
 /// <param name="NameLocation">Where the stage (or its group) is named in dvc.yaml.</param>
-public sealed record ResolvedStage(string Name, string? Group, YMap Definition, SourceLocation NameLocation);
+internal sealed record ResolvedStage(string Name, string? Group, YMap Definition, SourceLocation NameLocation);

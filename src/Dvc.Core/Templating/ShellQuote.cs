@@ -6,7 +6,7 @@ namespace Dvc.Core.Templating;
 /// <summary>How DVC quotes string values when it turns a dict into CLI arguments: Python's
 /// <c>shlex.quote</c> on POSIX, <c>subprocess.list2cmdline</c> on Windows. The resolved cmd, and so
 /// the lock, therefore differ between the two (reference §10).</summary>
-public static partial class ShellQuote
+internal static partial class ShellQuote
 {
     [GeneratedRegex(@"[^a-zA-Z0-9_@%+=:,./-]")]
     private static partial Regex UnsafePosix();

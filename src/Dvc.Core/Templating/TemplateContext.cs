@@ -8,7 +8,7 @@ namespace Dvc.Core.Templating;
 /// <c>vars</c> entries, merged recursively where redefining a value is an error. Each value remembers
 /// which file or inline entry it came from, for DVC's "cannot redefine" message.
 /// </summary>
-public sealed class TemplateContext
+internal sealed class TemplateContext
 {
     private readonly PyDict _data;
     private readonly Dictionary<string, string> _sources;

@@ -2,7 +2,7 @@ namespace Dvc.Core.Templating;
 
 /// <summary>A templating failure before it is known where it happened; the resolver turns it into a
 /// located <see cref="Errors.DvcException"/> with DVC's "failed to parse ..." preamble.</summary>
-public sealed class TemplateException : Exception
+internal sealed class TemplateException : Exception
 {
     public TemplateException(string message)
         : base(message)

@@ -4,7 +4,7 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Templating;
 
 /// <summary>DVC's <c>to_str</c>: how a value is written into a string around other text.</summary>
-public static class TemplateText
+internal static class TemplateText
 {
     public static string ToStr(object? value) => value switch
     {

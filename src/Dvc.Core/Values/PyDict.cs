@@ -7,7 +7,7 @@ namespace Dvc.Core.Values;
 /// Values are "Python values": null, bool, long, System.Numerics.BigInteger, double, string,
 /// List&lt;object?&gt; or PyDict. Order matters because DVC writes nested params in file order.
 /// </summary>
-public sealed class PyDict : IEnumerable<KeyValuePair<string, object?>>
+internal sealed class PyDict : IEnumerable<KeyValuePair<string, object?>>
 {
     private readonly List<KeyValuePair<string, object?>> _items = new();
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace Dvc.Core.Values;
 /// (<c>1 == 1.0 == True</c>), dicts ignore key order, lists compare element-wise. DVC decides
 /// "param changed" and "lock entry changed" with it, so <c>3 → 3.0</c> is not a change.
 /// </summary>
-public static class PyEquality
+internal static class PyEquality
 {
     public static bool AreEqual(object? a, object? b)
     {

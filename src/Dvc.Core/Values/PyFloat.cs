@@ -7,7 +7,7 @@ namespace Dvc.Core.Values;
 /// [-4, 16), scientific otherwise (<c>1e-05</c>, <c>1e+16</c>), always with a '.0' or exponent.
 /// DVC's hashes (run-cache keys, exp hashes) and its YAML/JSON output depend on this exact text.
 /// </summary>
-public static class PyFloat
+internal static class PyFloat
 {
     public static string Repr(double value)
     {

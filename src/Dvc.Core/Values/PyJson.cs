@@ -9,7 +9,7 @@ namespace Dvc.Core.Values;
 /// Python's <c>json.dumps(value, sort_keys=True)</c> with its default separators and
 /// <c>ensure_ascii</c>. DVC hashes these exact bytes for run-cache keys, exp hashes and .dir objects.
 /// </summary>
-public static class PyJson
+internal static class PyJson
 {
     public static string Dumps(object? value)
     {

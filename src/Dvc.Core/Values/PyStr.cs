@@ -6,7 +6,7 @@ namespace Dvc.Core.Values;
 
 /// <summary>Python's <c>str()</c> of Python values: what DVC prints when it formats a value it has no
 /// special rule for (<c>True</c>, <c>None</c>, <c>['a', 1]</c>).</summary>
-public static class PyStr
+internal static class PyStr
 {
     public static string Str(object? value) => value switch
     {

@@ -5,7 +5,7 @@ namespace Dvc.Core.Values;
 /// when a surrogate (an astral character) meets a BMP character in U+E000..U+FFFF, and DVC sorts
 /// paths, params keys and JSON keys this way, so hashes and file layouts depend on it.
 /// </summary>
-public sealed class PyStringComparer : IComparer<string>
+internal sealed class PyStringComparer : IComparer<string>
 {
     public static readonly PyStringComparer Instance = new();
 

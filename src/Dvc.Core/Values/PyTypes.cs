@@ -3,7 +3,7 @@ using System.Numerics;
 namespace Dvc.Core.Values;
 
 /// <summary>Python's names for the types of Python values, as they appear in DVC's error messages.</summary>
-public static class PyTypes
+internal static class PyTypes
 {
     public static string NameOf(object? value) => value switch
     {

@@ -11,7 +11,7 @@ namespace Dvc.Core.Yaml;
 /// key, lines folded near 80 columns, strings quoted only when plain would read back differently.
 /// Reproducing it byte for byte keeps dvc.lock and run-cache entries free of Git churn.
 /// </summary>
-public static partial class RuamelYamlEmitter
+internal static partial class RuamelYamlEmitter
 {
     /// <summary>The whole document for a root mapping, ending with a line break.</summary>
     public static string Emit(PyDict document)

@@ -4,7 +4,7 @@ using Dvc.Core.Values;
 namespace Dvc.Core.Yaml;
 
 /// <summary>A mapping in file order; keys are unique (the loader rejects duplicates as ruamel does).</summary>
-public sealed class YMap : YNode
+internal sealed class YMap : YNode
 {
     public YMap(IReadOnlyList<YMapEntry> entries, SourceLocation location)
         : base(location) => Entries = entries;

@@ -7,7 +7,7 @@ namespace Dvc.Core.Yaml;
 /// A YAML node that remembers where it was written, so that schema, templating and params errors can
 /// point at the offending line and column instead of just naming the file.
 /// </summary>
-public abstract class YNode
+internal abstract class YNode
 {
     protected YNode(SourceLocation location) => Location = location;
 

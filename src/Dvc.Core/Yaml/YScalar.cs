@@ -5,7 +5,7 @@ namespace Dvc.Core.Yaml;
 
 /// <summary>A scalar already typed the way ruamel's safe loader types it: quoted and block scalars are
 /// strings, plain ones go through <see cref="YamlScalarResolver"/>.</summary>
-public sealed class YScalar : YNode
+internal sealed class YScalar : YNode
 {
     public YScalar(object? value, SourceLocation location)
         : base(location) => Value = value;

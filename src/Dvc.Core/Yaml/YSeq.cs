@@ -2,7 +2,7 @@ using Dvc.Core.Errors;
 
 namespace Dvc.Core.Yaml;
 
-public sealed class YSeq : YNode
+internal sealed class YSeq : YNode
 {
     public YSeq(IReadOnlyList<YNode> items, SourceLocation location)
         : base(location) => Items = items;

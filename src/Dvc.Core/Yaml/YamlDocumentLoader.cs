@@ -11,7 +11,7 @@ namespace Dvc.Core.Yaml;
 /// The one reader of YAML for values: dvc.yaml, params and vars files, dvc.lock, run-cache entries,
 /// <c>.dvc</c> files and the files reports read. Only <c>Set</c>'s text edits read YAML differently.
 /// </summary>
-public static class YamlDocumentLoader
+internal static class YamlDocumentLoader
 {
     /// <param name="text">The file's content.</param>
     /// <param name="filePath">Absolute path, used for error locations.</param>

@@ -9,7 +9,7 @@ namespace Dvc.Core.Yaml;
 /// rules, so <c>yes</c>/<c>on</c> stay strings, <c>1e-3</c> is a float, <c>007</c> is 7 and
 /// <c>1_000</c> is 1000. Quoted scalars are always strings and must not be passed here.
 /// </summary>
-public static partial class YamlScalarResolver
+internal static partial class YamlScalarResolver
 {
     [GeneratedRegex(@"^(?:true|True|TRUE|false|False|FALSE)$")]
     private static partial Regex BoolPattern();

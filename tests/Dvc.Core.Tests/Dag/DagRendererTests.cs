@@ -27,7 +27,7 @@ public sealed class DagRendererTests
     [DataRow("dag-mermaid.txt", DagFormat.Mermaid, null, false, false)]
     [DataRow("dag-md.txt", DagFormat.Markdown, null, false, false)]
     [DataRow("dag-target-join-mermaid.txt", DagFormat.Mermaid, "join", false, false)]
-    public void MatchesDvcByteForByte(string file, DagFormat format, string? target, bool outs, bool full) =>
+    internal void MatchesDvcByteForByte(string file, DagFormat format, string? target, bool outs, bool full) =>
         Assert.AreEqual(Expected(file), Render(format, target, outs, full));
 
     [TestMethod]

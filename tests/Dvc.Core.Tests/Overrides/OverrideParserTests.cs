@@ -15,7 +15,7 @@ public sealed class OverrideParserTests
     [DataRow("~train.drop_me", OverrideKind.Delete, "train.drop_me")]
     [DataRow("~train.drop_me=1", OverrideKind.Delete, "train.drop_me")]
     [DataRow("layers.0=5", OverrideKind.Set, "layers.0")]
-    public void Parses_kind_and_key(string text, OverrideKind kind, string key)
+    internal void Parses_kind_and_key(string text, OverrideKind kind, string key)
     {
         var o = OverrideParser.ParseOne(text);
 
