@@ -34,6 +34,7 @@ public static class DvcErrorCode
     public const string NotAGitRepository = "DVC1026";
     public const string AlreadyInitialized = "DVC1027";
     public const string GitFailed = "DVC1028";
+    public const string InternalPath = "DVC1029";
     public const string Internal = "DVC1099";
     public const string PathDoesNotExist = "DVC1201";
     public const string IgnoreFileInCollectedDirectory = "DVC1202";
