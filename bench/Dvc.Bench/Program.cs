@@ -15,7 +15,9 @@ switch (args)
         Console.WriteLine(FileHasher.Md5(file));
         break;
     case ["restore", var file, var cacheDir, var destination, var linkType, .. var known]:
-        var cache = new ObjectCache(cacheDir);
+        // The hash state a build keeps beside the cache, which vouches for verified objects.
+        var verified = HashStateStore.Load(Path.Combine(cacheDir, "..", "hashes.bin"));
+        var cache = new ObjectCache(cacheDir, verified: verified);
         var md5 = known.FirstOrDefault() ?? FileHasher.Md5(file);
         cache.AddFile(file, md5);
         if (File.Exists(destination))
@@ -32,6 +34,7 @@ switch (args)
 
             cache.Checkout(md5, destination, [Enum.Parse<LinkType>(linkType, ignoreCase: true)]);
         });
+        verified.Save();
         break;
     case ["add", var file, var cacheDir, .. var known]:
         var oid = known.FirstOrDefault() ?? FileHasher.Md5(file);
