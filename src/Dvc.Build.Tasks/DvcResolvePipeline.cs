@@ -49,7 +49,7 @@ public sealed class DvcResolvePipeline : DvcPlanTask
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
         var locked = clock.ElapsedMilliseconds;
         var request = Request;
         var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);

@@ -44,6 +44,8 @@ public static class DvcErrorCode
     public const string LinkFailed = "DVC1206";
     public const string InvalidHash = "DVC1207";
     public const string CorruptedCacheObject = "DVC1208";
+    public const string NoSpaceLeft = "DVC1209";
+    public const string IoFailed = "DVC1210";
     public const string EmptyGitRepository = "DVC1100";
     public const string InvalidExperimentName = "DVC1101";
     public const string ExperimentExists = "DVC1102";

@@ -166,7 +166,12 @@ public sealed class StageReproducer
             }
             catch (OperationCanceledException)
             {
-                throw new DvcException(DvcErrorCode.StageCancelled, $"failed to reproduce '{stage.Addressing}': cancelled while running: {line}", stage.Location);
+                throw Cancelled(stage, line);
+            }
+
+            if (exitCode != 0 && ShellCommandRunner.WasCancelled(exitCode, cancellation))
+            {
+                throw Cancelled(stage, line);
             }
 
             if (exitCode != 0)
@@ -178,6 +183,9 @@ public sealed class StageReproducer
             }
         }
     }
+
+    private static DvcException Cancelled(StageDefinition stage, string line) =>
+        new(DvcErrorCode.StageCancelled, $"failed to reproduce '{stage.Addressing}': cancelled while running: {line}", stage.Location);
 
     private void RecordInLock(StageDefinition stage, LockEntry entry)
     {
