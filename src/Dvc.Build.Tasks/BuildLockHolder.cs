@@ -1,3 +1,4 @@
+using Dvc.Core.Errors;
 using Dvc.Core.Repository;
 using Microsoft.Build.Framework;
 
@@ -13,7 +14,8 @@ internal static class BuildLockHolder
 
     /// <param name="buildId">The build's id; empty means this task alone makes up the build's use of
     /// the repository in this process.</param>
-    public static void Hold(IBuildEngine engine, string projectDirectory, string? buildId, Action<string> waiting)
+    /// <param name="cancellation">The task's token (Ctrl+C): waiting for another build ends at once.</param>
+    public static void Hold(IBuildEngine engine, string projectDirectory, string? buildId, Action<string> waiting, CancellationToken cancellation)
     {
         var repository = DvcRepository.Require(projectDirectory);
         var engine4 = (IBuildEngine4)engine;
@@ -24,7 +26,16 @@ internal static class BuildLockHolder
         }
 
         var id = string.IsNullOrEmpty(buildId) ? Guid.NewGuid().ToString("N") : buildId;
-        var held = BuildLock.Acquire(repository, id, Timeout, waiting);
+        BuildLock held;
+        try
+        {
+            held = BuildLock.Acquire(repository, id, Timeout, waiting, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new DvcException(DvcErrorCode.StageCancelled, "cancelled while waiting for another build of this repository to finish");
+        }
+
         engine4.RegisterTaskObject(key, held, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
     }
 }

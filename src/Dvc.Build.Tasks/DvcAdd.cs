@@ -9,7 +9,7 @@ namespace Dvc.Build.Tasks;
 /// <c>dvc add</c> for one or more ';'-separated paths (the Path property): hash, cache, .dvc file and
 /// .gitignore entry in DVC's formats; prints DVC's git hint. Serialized with builds of the repository.
 /// </summary>
-public sealed class DvcAdd : DvcTask
+public sealed class DvcAdd : DvcCancelableTask
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
 
@@ -27,7 +27,7 @@ public sealed class DvcAdd : DvcTask
             throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidAddTarget, "Add needs the paths to track: -p:Path=data/raw.csv");
         }
 
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, null, message => Log.LogMessage(MessageImportance.High, message));
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, null, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
         var repository = DvcRepository.Require(ProjectDirectory);
         using var workspace = new Workspace(repository);
         var adder = new DataAdder(workspace);

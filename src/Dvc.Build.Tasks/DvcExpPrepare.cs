@@ -6,8 +6,10 @@ namespace Dvc.Build.Tasks;
 /// <summary>
 /// The start of ExpRun (<c>dvc exp run</c>): checks the baseline and the name, applies the Set
 /// overrides to the params files, and hands the experiment's name and baseline to the stages.
+/// It takes the repository's build lock before writing a params file: a Repro of another build
+/// running meanwhile would otherwise record the experiment's values in the branch's dvc.lock.
 /// </summary>
-public sealed class DvcExpPrepare : DvcTask
+public sealed class DvcExpPrepare : DvcCancelableTask
 {
     [Required]
     public string ProjectDirectory { get; set; } = "";
@@ -21,6 +23,9 @@ public sealed class DvcExpPrepare : DvcTask
     /// <summary>Overwrite an experiment of the same name.</summary>
     public bool Force { get; set; }
 
+    /// <summary>The build's id ($(DvcBuildId)): the Repro that follows holds the same lock.</summary>
+    public string? BuildId { get; set; }
+
     [Output]
     public string ExperimentName { get; set; } = "";
 
@@ -29,6 +34,7 @@ public sealed class DvcExpPrepare : DvcTask
 
     protected override void Run()
     {
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
         var workspace = ExperimentWorkspace.Open(ProjectDirectory);
         var (expRef, changed) = ExperimentPreparation.Prepare(workspace, ProjectDirectory, Set, Name, Force);
         foreach (var file in changed)

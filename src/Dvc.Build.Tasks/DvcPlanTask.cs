@@ -5,7 +5,7 @@ namespace Dvc.Build.Tasks;
 
 /// <summary>Base of the tasks that plan which stages to visit (Repro, Status, DryRun, Dag): the
 /// selection properties, turned into one <see cref="PlanRequest"/>.</summary>
-public abstract class DvcPlanTask : DvcTask
+public abstract class DvcPlanTask : DvcCancelableTask
 {
     /// <summary>The folder whose dvc.yaml is reproduced by default.</summary>
     [Required]

@@ -13,10 +13,8 @@ namespace Dvc.Build.Tasks;
 /// <c>-question</c> it runs nothing and reports each stage that would run, and why. Cancelling the
 /// build kills every running stage's process tree.
 /// </summary>
-public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTask
+public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
     public bool NoRunCache { get; set; }
 
     /// <summary>Set by ExpRun: the experiment's name; its stages see DVC_EXP_NAME.</summary>
@@ -45,12 +43,10 @@ public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTas
     [Output]
     public ITaskItem[] DoneStamps { get; set; } = Array.Empty<ITaskItem>();
 
-    public void Cancel() => _cancellation.Cancel();
-
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
         var locked = clock.ElapsedMilliseconds;
         var jobs = JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);
@@ -86,7 +82,7 @@ public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTas
 
         try
         {
-            var outcomes = new Executor(CreateLog(), LogException).Run(build, jobs, _cancellation.Token);
+            var outcomes = new Executor(CreateLog(), LogException).Run(build, jobs, Cancellation);
             ReproRegistry.SetOutcomes(BuildEngine, ProjectDirectory, outcomes);
             build.Executed();
         }
@@ -140,7 +136,7 @@ public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTas
         {
             engine.Reacquire();
         }
-        catch (Exception) when (_cancellation.IsCancellationRequested)
+        catch (Exception) when (Cancellation.IsCancellationRequested)
         {
             // MSBuild aborts the reacquire of a cancelled build; each running stage already reported
             // its cancellation, and MSBuild reports the build's.

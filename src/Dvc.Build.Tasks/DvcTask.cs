@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -34,6 +35,15 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
         if (e is DvcException dvc)
         {
             LogDvcError(dvc);
+            return;
+        }
+
+        if (e is IOException io)
+        {
+            // A write that failed (a full disk, a read-only file system) is the machine's problem, not
+            // a bug: one error with the OS's message, which names the path.
+            LogDvcError(IoErrors.ToDvc(io));
+            Log.LogMessage(MessageImportance.Low, e.ToString());
             return;
         }
 

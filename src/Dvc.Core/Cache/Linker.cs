@@ -1,5 +1,6 @@
 using Dvc.Core.Config;
 using Dvc.Core.Errors;
+using Dvc.Core.IO;
 
 namespace Dvc.Core.Cache;
 
@@ -38,6 +39,13 @@ internal sealed class Linker
             {
                 lastError = e;
                 DeleteQuietly(temp);
+                if (IoErrors.IsDiskFull(e))
+                {
+                    // Said as what it is: no other link type frees space, and "unable to create …
+                    // with any of the link types" would send the user after the wrong cause.
+                    throw IoErrors.ToDvc((IOException)e, destination);
+                }
+
                 if (type == LinkType.Copy)
                 {
                     break; // a failing copy is a real error (disk full, permissions), not a missing feature

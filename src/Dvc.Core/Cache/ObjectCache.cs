@@ -8,17 +8,28 @@ namespace Dvc.Core.Cache;
 /// <summary>
 /// DVC's local content-addressed cache. DVC 3 objects live at <c>files/md5/&lt;2&gt;/&lt;30&gt;</c>,
 /// directory objects carry <c>.dir</c> and hold the tree JSON, DVC 2.x objects live at
-/// <c>&lt;2&gt;/&lt;30&gt;</c> under the root. Objects are read-only (0444), which DVC trusts without
-/// re-hashing, so real DVC can use everything written here and vice versa. Thread-safe.
+/// <c>&lt;2&gt;/&lt;30&gt;</c> under the root. Objects are made read-only (0444), as DVC makes them, so
+/// real DVC can use everything written here and vice versa. Thread-safe.
+/// <para>DVC trusts any 0444 object without reading it; a mode is no proof, though (chmod, edit, chmod
+/// back), and a corrupt object once restored is recorded as the expected content. Here an object is
+/// trusted only while its (inode, mtime, size) matches the stamp recorded when its content was last
+/// known good (written by us or re-hashed), kept in the hash state; any other object is re-hashed
+/// before it is used.</para>
 /// </summary>
 internal sealed class ObjectCache
 {
     private readonly Linker _linker = new();
 
-    public ObjectCache(string root, IReadOnlyList<LinkType>? linkTypes = null)
+    // Verified objects by absolute path: the stamp at which each object's md5 was last known good.
+    private readonly HashStateStore? _verified;
+
+    /// <param name="verified">Where verified objects' stamps are kept (the repository's hash state);
+    /// without it every check re-hashes the object.</param>
+    public ObjectCache(string root, IReadOnlyList<LinkType>? linkTypes = null, HashStateStore? verified = null)
     {
         Root = Path.GetFullPath(root);
         LinkTypes = linkTypes ?? DvcConfig.DefaultLinkTypes;
+        _verified = verified;
     }
 
     public string Root { get; }
@@ -30,10 +41,10 @@ internal sealed class ObjectCache
     public Action<string>? Warning { get; set; }
 
     /// <summary>The cache of the repository at <paramref name="repoRoot"/>, honouring cache.dir and cache.type.</summary>
-    public static ObjectCache ForRepository(string repoRoot)
+    public static ObjectCache ForRepository(string repoRoot, HashStateStore? verified = null)
     {
         var config = DvcConfig.Load(Path.Combine(repoRoot, ".dvc"));
-        return new ObjectCache(config.CacheDir, config.CacheTypes);
+        return new ObjectCache(config.CacheDir, config.CacheTypes, verified);
     }
 
     public string PathOf(string md5) => Path.Combine(Root, "files", "md5", Prefix(md5), md5[2..]);
@@ -59,6 +70,7 @@ internal sealed class ObjectCache
             : [LinkType.Reflink, LinkType.Copy];
         _linker.Place(sourcePath, target, transfer);
         FileModes.MakeReadOnly(target);
+        RecordVerified(target, md5);
     }
 
     /// <summary>Stores every file of a hashed directory and its .dir object; returns the .dir oid.</summary>
@@ -78,63 +90,119 @@ internal sealed class ObjectCache
             File.WriteAllBytes(temp, dirJson);
             File.Move(temp, target, overwrite: true);
             FileModes.MakeReadOnly(target);
+            RecordVerified(target, oid);
         }
 
         return oid;
     }
 
+    /// <summary>Whether the object exists and is sound (see <see cref="Verify"/>), and its size is the
+    /// expected one.</summary>
+    public bool IsIntact(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair) =>
+        Verify(md5, expectedSize, check) == ObjectState.Intact;
+
     /// <summary>
-    /// Whether the object exists and is sound. A 0444 object is trusted, as DVC does; any other is
-    /// re-hashed. With <see cref="ObjectCheck.Repair"/> a corrupted object is reported and deleted so
+    /// Checks the object: trusted by its verified stamp, otherwise re-hashed (and its stamp recorded
+    /// when sound). With <see cref="ObjectCheck.Repair"/> a corrupted object is reported and deleted so
     /// it gets replaced, and a sound one is made read-only; <see cref="ObjectCheck.ReadOnly"/> only
-    /// looks, for status and dry runs, which must change nothing.
+    /// looks, for status and dry runs, which must change nothing. A sound object whose size is not
+    /// <paramref name="expectedSize"/> is <see cref="ObjectState.SizeMismatch"/>: the record naming that
+    /// size is wrong, not the object, which is kept.
     /// </summary>
-    public bool IsIntact(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
+    public ObjectState Verify(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
     {
         var path = PathOf(md5);
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        FileStamp stamp;
+        try
         {
-            return false;
+            stamp = FileStamp.Of(path);
+        }
+        catch (FileNotFoundException)
+        {
+            return ObjectState.Missing;
         }
 
-        var sound = (expectedSize is null || md5.EndsWith(".dir", StringComparison.Ordinal) || info.Length == expectedSize)
-            && (FileModes.IsCacheMode(path) || ActualOid(path, md5) == md5);
-        if (check == ObjectCheck.ReadOnly)
+        var digest = Digest(md5);
+        bool sound;
+        if (_verified is not null && _verified.TryGet(path, stamp, HashAlgorithmKind.Md5, out var known))
         {
-            return sound;
+            sound = known == digest;
+        }
+        else
+        {
+            var actual = FileHasher.Md5(path);
+            sound = actual == digest;
+            if (sound)
+            {
+                _verified?.Put(path, stamp, HashAlgorithmKind.Md5, actual);
+            }
         }
 
         if (!sound)
         {
-            Warning?.Invoke($"corrupted cache file '{path}'.");
-            FileModes.DeleteFile(path);
-            return false;
+            if (check == ObjectCheck.Repair)
+            {
+                Warning?.Invoke($"corrupted cache file '{path}'.");
+                FileModes.DeleteFile(path);
+            }
+
+            return ObjectState.Corrupted;
         }
 
-        FileModes.MakeReadOnly(path);
-        return true;
+        if (check == ObjectCheck.Repair)
+        {
+            FileModes.MakeReadOnly(path);
+        }
+
+        return expectedSize is null || md5.EndsWith(".dir", StringComparison.Ordinal) || stamp.Size == expectedSize
+            ? ObjectState.Intact
+            : ObjectState.SizeMismatch;
     }
 
     /// <summary>
     /// <see cref="IsIntact"/> for a file; for a directory also every file its tree lists, as DVC's
     /// changed_cache does: a restore must never bring back a tree with a missing or corrupt file.
     /// </summary>
-    public bool IsIntactWithContents(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
+    public bool IsIntactWithContents(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair) =>
+        VerifyWithContents(md5, expectedSize, check) == ObjectState.Intact;
+
+    /// <summary><see cref="Verify"/> for a file; for a directory the .dir object, then every file its tree lists.</summary>
+    public ObjectState VerifyWithContents(string md5, long? expectedSize, ObjectCheck check = ObjectCheck.Repair)
     {
-        var isDir = md5.EndsWith(".dir", StringComparison.Ordinal);
-        if (!IsIntact(md5, isDir ? null : expectedSize, check))
+        var state = Verify(md5, expectedSize, check);
+        if (state != ObjectState.Intact || !md5.EndsWith(".dir", StringComparison.Ordinal))
         {
-            return false;
+            return state;
         }
 
-        if (!isDir)
-        {
-            return true;
-        }
-
+        // Its md5 matches its name, so the tree is what was hashed; it can still be a tree DVC never
+        // wrote (an md5 named by hand): not restorable, like any corrupted object.
         var treePath = PathOf(md5);
-        return DirTreeJson.Parse(File.ReadAllBytes(treePath), treePath).All(entry => IsIntact(entry.Md5, null, check));
+        IReadOnlyList<DirectoryEntry> entries;
+        try
+        {
+            entries = DirTreeJson.Parse(File.ReadAllBytes(treePath), treePath);
+        }
+        catch (DvcException e) when (e.Code == DvcErrorCode.InvalidDirObject)
+        {
+            if (check == ObjectCheck.Repair)
+            {
+                Warning?.Invoke($"corrupted cache file '{treePath}'.");
+                FileModes.DeleteFile(treePath);
+            }
+
+            return ObjectState.Corrupted;
+        }
+
+        foreach (var entry in entries)
+        {
+            if (Verify(entry.Md5, null, check) is var fileState and not ObjectState.Intact)
+            {
+                return fileState;
+            }
+        }
+
+        return ObjectState.Intact;
     }
 
     public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes) =>
@@ -189,6 +257,7 @@ internal sealed class ObjectCache
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(destPath)!);
+        var wasVerified = !legacy && IsVerified(source, md5);
         var used = _linker.Place(source, destPath, linkTypes);
         // A checkout is new content for whatever depends on it: copies keep the object's old mtime
         // and links share it, which would let MSBuild's up-to-date check skip a downstream stage.
@@ -200,8 +269,31 @@ internal sealed class ObjectCache
         else
         {
             FileModes.MakeReadOnly(source);
+            if (wasVerified)
+            {
+                // The link's new mtime is the object's: its content is the one just verified, so it
+                // keeps its trust instead of being re-hashed by the next restore.
+                RecordVerified(source, md5);
+            }
         }
     }
+
+    private bool IsVerified(string path, string md5)
+    {
+        try
+        {
+            return _verified is not null && _verified.TryGet(path, FileStamp.Of(path), HashAlgorithmKind.Md5, out var known) && known == Digest(md5);
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Remembers that the object at <paramref name="path"/> holds <paramref name="md5"/> at its current stamp.</summary>
+    private void RecordVerified(string path, string md5) => _verified?.Put(path, FileStamp.Of(path), HashAlgorithmKind.Md5, Digest(md5));
+
+    private static string Digest(string md5) => md5.EndsWith(".dir", StringComparison.Ordinal) ? md5[..^4] : md5;
 
     private string Locate(string md5, string destPath, bool legacy)
     {
@@ -216,9 +308,6 @@ internal sealed class ObjectCache
 
         return path;
     }
-
-    private static string ActualOid(string path, string md5) =>
-        md5.EndsWith(".dir", StringComparison.Ordinal) ? FileHasher.Md5(path) + ".dir" : FileHasher.Md5(path);
 
     private static string Prefix(string md5)
     {

@@ -22,7 +22,8 @@ internal sealed class DvcConfig
 
     public IReadOnlyList<LinkType> CacheTypes { get; }
 
-    /// <exception cref="DvcException">An unknown link type in <c>cache.type</c>.</exception>
+    /// <exception cref="DvcException">DVC1205: a file configobj or DVC's schema would refuse (a broken
+    /// line, an unknown section or key, a malformed value, an unknown link type in <c>cache.type</c>).</exception>
     public static DvcConfig Load(string dvcDir)
     {
         dvcDir = Path.GetFullPath(dvcDir);
@@ -31,6 +32,7 @@ internal sealed class DvcConfig
         foreach (var name in new[] { "config", "config.local" })
         {
             var ini = IniFile.Load(Path.Combine(dvcDir, name));
+            ConfigSchema.Validate(ini);
             if (ini.TryGet("cache", "dir", out var dir, out _) && dir.Length > 0)
             {
                 cacheDir = Path.GetFullPath(Path.Combine(dvcDir, dir));

@@ -34,6 +34,7 @@ internal static class DvcErrorCode
     public const string NotAGitRepository = "DVC1026";
     public const string AlreadyInitialized = "DVC1027";
     public const string GitFailed = "DVC1028";
+    public const string InternalPath = "DVC1029";
     public const string Internal = "DVC1099";
     public const string PathDoesNotExist = "DVC1201";
     public const string IgnoreFileInCollectedDirectory = "DVC1202";
@@ -43,6 +44,8 @@ internal static class DvcErrorCode
     public const string LinkFailed = "DVC1206";
     public const string InvalidHash = "DVC1207";
     public const string CorruptedCacheObject = "DVC1208";
+    public const string NoSpaceLeft = "DVC1209";
+    public const string IoFailed = "DVC1210";
     public const string EmptyGitRepository = "DVC1100";
     public const string InvalidExperimentName = "DVC1101";
     public const string ExperimentExists = "DVC1102";

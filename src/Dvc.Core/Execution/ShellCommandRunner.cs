@@ -69,6 +69,24 @@ internal static class ShellCommandRunner
         return process.ExitCode;
     }
 
+    /// <summary>Exit status of a command that died of SIGINT: the shell's 128 + 2, which is also what
+    /// .NET reports for a child killed by the signal.</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>How long a command that died of SIGINT waits for the build's own cancellation.</summary>
+    public static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// Whether a failed command was cancelled rather than failing. Ctrl+C in a terminal sends SIGINT to
+    /// the whole process group: the command gets it as well as the build, and usually dies (exit 130)
+    /// before MSBuild has cancelled the task. Such an exit counts as cancelled when the build's
+    /// cancellation follows within <see cref="InterruptGrace"/>; a command that exits 130 on its own,
+    /// with no cancellation, is still a failure.
+    /// </summary>
+    public static bool WasCancelled(int exitCode, CancellationToken cancellation) =>
+        cancellation.IsCancellationRequested
+        || (exitCode == InterruptedExitCode && cancellation.CanBeCanceled && cancellation.WaitHandle.WaitOne(InterruptGrace));
+
     private static void KillTree(Process process)
     {
         try

@@ -49,6 +49,16 @@ internal static class GraphErrors
             $"dependency '{path}' of {Describe(stage)} is outside of the repository",
             dep.Location ?? stage.Location);
 
+    /// <summary>DVC ignores these folders (its error: "Path '…' is ignored by …"); said plainly here,
+    /// with the path a symlink led to.</summary>
+    public static DvcException InternalPath(string kind, string path, StageDefinition stage, string internalDir, string? resolved, SourceLocation? location) =>
+        new(
+            DvcErrorCode.InternalPath,
+            $"{kind} '{path}' of {Describe(stage)} is "
+            + (resolved is null ? "" : $"a symlink to '{resolved}', ")
+            + $"inside '{internalDir}': DVC and git keep their own files there, so it can be neither an output nor a dependency",
+            location ?? stage.Location);
+
     public static DvcException Cycle(IReadOnlyList<StageDefinition> stages)
     {
         var noun = stages.Count == 1 ? "stage" : "stages";

@@ -42,9 +42,10 @@ internal sealed class StageGraph
     /// in the stages it depends on.</summary>
     public StageGraph Active => _active ??= WithoutFrozenUpstream();
 
-    /// <summary>Validates the stages (duplicate, overlapping, out-of-repository outs, stage files inside
-    /// outs, cycles) and links them.</summary>
-    /// <param name="repoRoot">When given, out-of-repository paths are reported as absolute paths, as DVC does.</param>
+    /// <summary>Validates the stages (duplicate, overlapping, out-of-repository outs, deps and outs in
+    /// .git or .dvc, stage files inside outs, cycles) and links them.</summary>
+    /// <param name="repoRoot">When given, out-of-repository paths are reported as absolute paths, as DVC does,
+    /// and deps and outs are also checked with their symlinks resolved.</param>
     public static StageGraph Build(IReadOnlyList<StageDefinition> stages, string? repoRoot = null)
     {
         var index = new Dictionary<StageDefinition, int>(ReferenceEqualityComparer.Instance);
@@ -54,10 +55,11 @@ internal sealed class StageGraph
         }
 
         var outputs = new OutputTrie();
+        var internalPaths = new InternalPaths(repoRoot);
         var outsOf = new IReadOnlyList<TrackedOutput>[stages.Count];
         for (var i = 0; i < stages.Count; i++)
         {
-            outsOf[i] = StageLinks.IndexOutputs(stages[i], outputs, repoRoot);
+            outsOf[i] = StageLinks.IndexOutputs(stages[i], outputs, repoRoot, internalPaths);
         }
 
         foreach (var stage in stages)
@@ -74,7 +76,7 @@ internal sealed class StageGraph
         var depOutsOf = new IReadOnlyList<TrackedOutput>[stages.Count];
         for (var i = 0; i < stages.Count; i++)
         {
-            depOutsOf[i] = StageLinks.OutputsUsedBy(stages[i], outputs, repoRoot);
+            depOutsOf[i] = StageLinks.OutputsUsedBy(stages[i], outputs, repoRoot, internalPaths);
             var producers = new List<int>();
             var seen = new HashSet<int>();
             foreach (var output in depOutsOf[i])

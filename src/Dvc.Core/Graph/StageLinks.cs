@@ -8,7 +8,7 @@ internal static class StageLinks
 {
     /// <summary>Adds the stage's outs to the trie, checking them in the same order and with the same
     /// pair choice as dvc/repo/trie.py::build_outs_trie.</summary>
-    public static IReadOnlyList<TrackedOutput> IndexOutputs(StageDefinition stage, OutputTrie outputs, string? repoRoot)
+    public static IReadOnlyList<TrackedOutput> IndexOutputs(StageDefinition stage, OutputTrie outputs, string? repoRoot, InternalPaths internalPaths)
     {
         var added = new List<TrackedOutput>(stage.Outs.Count);
         foreach (var spec in stage.Outs)
@@ -17,6 +17,11 @@ internal static class StageLinks
             if (RepoPath.IsOutside(path))
             {
                 throw GraphErrors.OutputOutsideRepository(stage, spec, Display(path, repoRoot));
+            }
+
+            if (internalPaths.Find(path, out var resolved) is { } internalDir)
+            {
+                throw GraphErrors.InternalPath("output", spec.Path, stage, internalDir, resolved, spec.Location);
             }
 
             var output = new TrackedOutput(stage, spec, path);
@@ -47,7 +52,7 @@ internal static class StageLinks
         return added;
     }
 
-    public static IReadOnlyList<TrackedOutput> OutputsUsedBy(StageDefinition stage, OutputTrie outputs, string? repoRoot)
+    public static IReadOnlyList<TrackedOutput> OutputsUsedBy(StageDefinition stage, OutputTrie outputs, string? repoRoot, InternalPaths internalPaths)
     {
         var reached = new List<TrackedOutput>();
         var seen = new HashSet<TrackedOutput>(ReferenceEqualityComparer.Instance);
@@ -57,6 +62,11 @@ internal static class StageLinks
             if (RepoPath.IsOutside(path))
             {
                 throw GraphErrors.DependencyOutsideRepository(stage, dep, Display(path, repoRoot));
+            }
+
+            if (internalPaths.Find(path, out var resolved) is { } internalDir)
+            {
+                throw GraphErrors.InternalPath("dependency", dep.Path, stage, internalDir, resolved, dep.Location);
             }
 
             var key = OutputTrie.Split(path);

@@ -25,26 +25,33 @@ internal sealed class BuildLock : IDisposable
 
     /// <param name="buildId">Identifies one build; every task of that build passes the same id.</param>
     /// <param name="waiting">Told once, when the lock is busy and the build starts waiting.</param>
-    public static BuildLock Acquire(DvcRepository repository, string buildId, TimeSpan timeout, Action<string> waiting)
+    /// <param name="cancellation">Ends the wait at once (Ctrl+C): a build must not sit out another
+    /// build's half hour after the user gave up on it.</param>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
+    /// <exception cref="DvcException">DVC1173 after <paramref name="timeout"/>; DVC1209/DVC1210 when the
+    /// lock files cannot be written (only contention is waited for: a full disk does not get better).</exception>
+    public static BuildLock Acquire(DvcRepository repository, string buildId, TimeSpan timeout, Action<string> waiting, CancellationToken cancellation = default)
     {
-        Directory.CreateDirectory(repository.BuildStateDir);
         var lockPath = Path.Combine(repository.BuildStateDir, "build.lock");
         var ownerFile = Path.Combine(repository.BuildStateDir, "build.owner");
         var deadline = DateTime.UtcNow + timeout;
         var told = false;
         while (true)
         {
+            cancellation.ThrowIfCancellationRequested();
+            FileStream stream;
             try
             {
-                var stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                return Claim(stream, repository, ownerFile, buildId, deadline);
+                Directory.CreateDirectory(repository.BuildStateDir);
+                stream = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (HeldBy(ownerFile) == buildId)
+            catch (IOException e) when (IoErrors.IsLockContention(e))
             {
-                return new BuildLock(null, null);
-            }
-            catch (IOException e)
-            {
+                if (HeldBy(ownerFile) == buildId)
+                {
+                    return new BuildLock(null, null);
+                }
+
                 if (DateTime.UtcNow >= deadline)
                 {
                     throw new DvcException(
@@ -59,18 +66,33 @@ internal sealed class BuildLock : IDisposable
                     told = true;
                 }
 
-                Thread.Sleep(100);
+                cancellation.WaitHandle.WaitOne(100);
+                continue;
             }
+            catch (IOException e)
+            {
+                throw IoErrors.ToDvc(e, lockPath);
+            }
+
+            return Claim(stream, repository, ownerFile, buildId, deadline, cancellation);
         }
     }
 
-    private static BuildLock Claim(FileStream stream, DvcRepository repository, string ownerFile, string buildId, DateTime deadline)
+    private static BuildLock Claim(FileStream stream, DvcRepository repository, string ownerFile, string buildId, DateTime deadline, CancellationToken cancellation)
     {
         try
         {
-            AtomicFile.WriteAllText(ownerFile, buildId + "\n");
+            try
+            {
+                AtomicFile.WriteAllText(ownerFile, buildId + "\n");
+            }
+            catch (IOException e)
+            {
+                throw IoErrors.ToDvc(e, ownerFile);
+            }
+
             // DVC holds .dvc/tmp/lock for a whole command: wait for it once, then let go again.
-            using (RepositoryLock.Acquire(repository, TimeSpan.FromTicks(Math.Max(0, (deadline - DateTime.UtcNow).Ticks))))
+            using (RepositoryLock.Acquire(repository, TimeSpan.FromTicks(Math.Max(0, (deadline - DateTime.UtcNow).Ticks)), cancellation))
             {
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dvc.Core.Errors;
+using Dvc.Core.IO;
 
 namespace Dvc.Core.Repository;
 
@@ -28,20 +29,32 @@ internal sealed class RepositoryLock : IDisposable
         _gate = gate;
     }
 
-    public static RepositoryLock Acquire(DvcRepository repository, TimeSpan timeout)
+    /// <param name="cancellation">Ends the wait at once.</param>
+    /// <exception cref="OperationCanceledException">Cancelled while waiting.</exception>
+    /// <exception cref="DvcException">DVC1022 after <paramref name="timeout"/>; DVC1209/DVC1210 when the
+    /// lock file cannot be created (only contention is waited for).</exception>
+    public static RepositoryLock Acquire(DvcRepository repository, TimeSpan timeout, CancellationToken cancellation = default)
     {
-        Directory.CreateDirectory(repository.TmpDir);
         var path = Path.Combine(repository.TmpDir, "lock");
+        try
+        {
+            Directory.CreateDirectory(repository.TmpDir);
+        }
+        catch (IOException e)
+        {
+            throw IoErrors.ToDvc(e, repository.TmpDir);
+        }
+
         var deadline = DateTime.UtcNow + timeout;
         var gate = InProcessGates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
-        if (!gate.Wait(timeout))
+        if (!gate.Wait(timeout, cancellation))
         {
             throw Locked(path, null);
         }
 
         try
         {
-            return new RepositoryLock(OpenExclusively(path, deadline), gate);
+            return new RepositoryLock(OpenExclusively(path, deadline, cancellation), gate);
         }
         catch
         {
@@ -50,23 +63,28 @@ internal sealed class RepositoryLock : IDisposable
         }
     }
 
-    private static FileStream OpenExclusively(string path, DateTime deadline)
+    private static FileStream OpenExclusively(string path, DateTime deadline, CancellationToken cancellation)
     {
         var delay = 10;
         while (true)
         {
+            cancellation.ThrowIfCancellationRequested();
             try
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (IOException) when (DateTime.UtcNow < deadline)
+            catch (IOException e) when (IoErrors.IsLockContention(e) && DateTime.UtcNow < deadline)
             {
-                Thread.Sleep(delay);
+                cancellation.WaitHandle.WaitOne(delay);
                 delay = Math.Min(delay * 2, 200);
+            }
+            catch (IOException e) when (IoErrors.IsLockContention(e))
+            {
+                throw Locked(path, e);
             }
             catch (IOException e)
             {
-                throw Locked(path, e);
+                throw IoErrors.ToDvc(e, path);
             }
         }
     }

@@ -169,7 +169,12 @@ internal sealed class StageReproducer
             }
             catch (OperationCanceledException)
             {
-                throw new DvcException(DvcErrorCode.StageCancelled, $"failed to reproduce '{stage.Addressing}': cancelled while running: {line}", stage.Location);
+                throw Cancelled(stage, line);
+            }
+
+            if (exitCode != 0 && ShellCommandRunner.WasCancelled(exitCode, cancellation))
+            {
+                throw Cancelled(stage, line);
             }
 
             if (exitCode != 0)
@@ -181,6 +186,9 @@ internal sealed class StageReproducer
             }
         }
     }
+
+    private static DvcException Cancelled(StageDefinition stage, string line) =>
+        new(DvcErrorCode.StageCancelled, $"failed to reproduce '{stage.Addressing}': cancelled while running: {line}", stage.Location);
 
     private void RecordInLock(StageDefinition stage, LockEntry entry)
     {

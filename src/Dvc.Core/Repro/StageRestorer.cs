@@ -31,13 +31,32 @@ internal sealed class StageRestorer
 
     /// <summary>Path A: the lock entry itself, when every output it records can be restored.</summary>
     public LockEntry? FindInLock(StageDefinition stage, LockEntry? lockEntry, StageStatus status) =>
-        lockEntry is not null && status.OnlyOutputsChanged && CanRestoreAll(stage, lockEntry) ? lockEntry : null;
+        lockEntry is not null && status.OnlyOutputsChanged && CheckOutputs(stage, lockEntry) == ObjectState.Intact ? lockEntry : null;
 
-    /// <summary>Path B: the newest run-cache entry for the stage's current inputs whose outputs are cached.</summary>
+    /// <summary>
+    /// Path B: the newest run-cache entry for the stage's current inputs whose outputs are cached. An
+    /// entry that records another size for a sound object is wrong (the object hashes to its name), so
+    /// the entry is discarded and the next one tried, and the object is kept.
+    /// </summary>
     public LockEntry? FindInRunCache(StageDefinition stage, LockEntry inputs, Action<string> warn)
     {
-        var entry = _runCache.Find(RunCacheKey.Key(inputs), warn, deleteCorrupted: _check == ObjectCheck.Repair);
-        return entry is not null && CanRestoreAll(stage, entry) ? entry : null;
+        var repair = _check == ObjectCheck.Repair;
+        foreach (var file in _runCache.Entries(RunCacheKey.Key(inputs), warn, deleteCorrupted: repair))
+        {
+            var state = CheckOutputs(stage, file.Entry);
+            if (state != ObjectState.SizeMismatch)
+            {
+                return state == ObjectState.Intact ? file.Entry : null;
+            }
+
+            warn($"run-cache entry '{file.Path}' does not match the cached outputs it names (a size differs); it is not used.");
+            if (repair)
+            {
+                RunCacheStore.Discard(file);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks the entry's outputs out of the cache into the workspace.</summary>
@@ -55,17 +74,23 @@ internal sealed class StageRestorer
         }
     }
 
-    private bool CanRestoreAll(StageDefinition stage, LockEntry entry)
+    /// <summary>Intact when every output the entry records is soundly cached; otherwise the first problem.</summary>
+    private ObjectState CheckOutputs(StageDefinition stage, LockEntry entry)
     {
         foreach (var output in stage.Outs)
         {
             var item = entry.Outs.FirstOrDefault(i => i.Path == output.Path);
-            if (item?.Md5 is null || item.Legacy || !_context.Workspace.IsCached(item, _check))
+            if (item?.Md5 is null || item.Legacy)
             {
-                return false;
+                return ObjectState.Missing;
+            }
+
+            if (_context.Workspace.Cache.VerifyWithContents(item.Md5, item.Size, _check) is var state and not ObjectState.Intact)
+            {
+                return state;
             }
         }
 
-        return true;
+        return ObjectState.Intact;
     }
 }

@@ -23,7 +23,7 @@ internal sealed class Workspace : IDisposable
     {
         Repository = repository;
         Hashing = WorkspaceHasher.ForRepository(repository.RootDir);
-        Cache = ObjectCache.ForRepository(repository.RootDir);
+        Cache = ObjectCache.ForRepository(repository.RootDir, Hashing.Store);
     }
 
     public DvcRepository Repository { get; }

@@ -17,12 +17,17 @@ internal sealed class RunCacheStore
 
     /// <summary>The newest entry for the key (DVC takes the newest by mtime), or null.</summary>
     /// <param name="deleteCorrupted">False for a probe that must leave the run-cache as it is.</param>
-    public LockEntry? Find(string key, Action<string> warn, bool deleteCorrupted = true)
+    public LockEntry? Find(string key, Action<string> warn, bool deleteCorrupted = true) =>
+        Entries(key, warn, deleteCorrupted).FirstOrDefault()?.Entry;
+
+    /// <summary>The key's readable entries, newest first; unreadable ones are reported (and deleted
+    /// unless <paramref name="deleteCorrupted"/> is false) on the way, as DVC does.</summary>
+    public IEnumerable<RunCacheFile> Entries(string key, Action<string> warn, bool deleteCorrupted = true)
     {
         var dir = Path.Combine(_runsDir, key[..2], key);
         if (!Directory.Exists(dir))
         {
-            return null;
+            yield break;
         }
 
         var files = new DirectoryInfo(dir).GetFiles().Where(f => !f.Name.StartsWith('.')).ToList();
@@ -31,9 +36,10 @@ internal sealed class RunCacheStore
         files.Sort(static (a, b) => b.LastWriteTimeUtc.CompareTo(a.LastWriteTimeUtc) is var byTime and not 0 ? byTime : string.CompareOrdinal(a.Name, b.Name));
         foreach (var file in files)
         {
+            LockEntry entry;
             try
             {
-                return RunCacheEntry.Parse(File.ReadAllText(file.FullName), file.FullName);
+                entry = RunCacheEntry.Parse(File.ReadAllText(file.FullName), file.FullName);
             }
             catch (DvcException e)
             {
@@ -43,10 +49,28 @@ internal sealed class RunCacheStore
                 {
                     file.Delete();
                 }
-            }
-        }
 
-        return null;
+                continue;
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // discarded meanwhile by another build
+            }
+
+            yield return new RunCacheFile(file.FullName, entry);
+        }
+    }
+
+    /// <summary>Deletes an entry found to be wrong (it names objects other than those cached).</summary>
+    public static void Discard(RunCacheFile file)
+    {
+        try
+        {
+            File.Delete(file.Path);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 
     /// <summary>Writes the entry unless that exact (key, value) file exists; atomic, mode 0644 like DVC's.</summary>
@@ -62,3 +86,6 @@ internal sealed class RunCacheStore
         return true;
     }
 }
+
+/// <summary>A run-cache entry and the file it was read from.</summary>
+internal sealed record RunCacheFile(string Path, LockEntry Entry);

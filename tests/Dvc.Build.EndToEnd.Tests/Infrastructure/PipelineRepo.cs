@@ -16,9 +16,10 @@ internal sealed class PipelineRepo : IDisposable
     public Dictionary<string, string> BuildEnvironment { get; } = [];
 
     /// <param name="initDvc">Create .dvc/ (as `dvc init` would) before the first commit.</param>
-    public static PipelineRepo Create(bool initDvc = true)
+    /// <param name="parent">Where to create it; by default a folder under the system temp folder.</param>
+    public static PipelineRepo Create(bool initDvc = true, string? parent = null)
     {
-        var root = Path.Combine(Path.GetTempPath(), "dvcbuild-e2e", Guid.NewGuid().ToString("N")[..12]);
+        var root = Path.Combine(parent ?? Path.Combine(Path.GetTempPath(), "dvcbuild-e2e"), Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(root);
         var repo = new PipelineRepo(root);
         repo.Git("init", "-q", "-b", "main");
@@ -106,7 +107,11 @@ internal sealed class PipelineRepo : IDisposable
     /// path whose output follows DVC's order (ParallelTests choose their node count).</summary>
     public CommandResult Build(string? target = null, params string[] properties) => BuildWithNodes(1, target, properties);
 
-    public CommandResult BuildWithNodes(int nodes, string? target = null, params string[] properties)
+    public CommandResult BuildWithNodes(int nodes, string? target = null, params string[] properties) =>
+        ProcessRunner.Run("dotnet", BuildArguments(nodes, target, properties), Root, BuildEnvironment);
+
+    /// <summary>The arguments of `dotnet build` that <see cref="BuildWithNodes"/> passes.</summary>
+    public List<string> BuildArguments(int nodes, string? target, IEnumerable<string> properties)
     {
         var arguments = new List<string> { "build", ProjectFile, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary", "-m:" + nodes };
         if (target is not null)
@@ -115,7 +120,7 @@ internal sealed class PipelineRepo : IDisposable
         }
 
         arguments.AddRange(properties.Select(p => "-p:" + p));
-        return ProcessRunner.Run("dotnet", arguments, Root, BuildEnvironment);
+        return arguments;
     }
 
     public void Dispose()

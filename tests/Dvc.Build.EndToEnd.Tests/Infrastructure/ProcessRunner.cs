@@ -17,6 +17,21 @@ internal static class ProcessRunner
 
     public static CommandResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        var output = new StringBuilder();
+        using var process = Start(StartInfo(fileName, arguments, workingDirectory, environment), output);
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish\n{output}");
+        }
+
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>How every nested command is started: output redirected, the test host's MSBuild variables removed.</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var psi = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -45,20 +60,18 @@ internal static class ProcessRunner
             }
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = psi };
+        return psi;
+    }
+
+    /// <summary>Starts the process, appending every output line to <paramref name="output"/> as it arrives.</summary>
+    public static Process Start(ProcessStartInfo psi, StringBuilder output)
+    {
+        var process = new Process { StartInfo = psi };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish\n{output}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.ToString());
+        return process;
     }
 }

@@ -158,7 +158,7 @@ public sealed class ObjectCacheTests
     }
 
     [TestMethod]
-    public void ReadOnlyObjectsAreTrustedOthersAreVerified()
+    public void WithoutAHashStateEveryCheckReHashesTheObject()
     {
         using var temp = new TempDirectory();
         var (cache, md5) = CacheWithHello(temp);
@@ -195,10 +195,125 @@ public sealed class ObjectCacheTests
         Assert.AreEqual(0, warnings.Count);
     }
 
-    private static (ObjectCache Cache, string Md5) CacheWithHello(TempDirectory temp)
+    [TestMethod]
+    public void ASameSizeEditOfAReadOnlyObjectIsDetected()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5, _) = VerifyingCacheWithHello(temp);
+        var warnings = new List<string>();
+        cache.Warning = warnings.Add;
+        var path = cache.PathOf(md5);
+
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(path, "jello\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Assert.AreEqual(ObjectState.Corrupted, cache.Verify(md5, 6));
+        Assert.IsFalse(cache.Contains(md5), "a corrupted object is dropped");
+        CollectionAssert.AreEqual(new[] { $"corrupted cache file '{path}'." }, warnings);
+    }
+
+    [TestMethod]
+    public void AnObjectWhoseStampIsUnchangedSinceItWasVerifiedIsNotReadAgain()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5, _) = VerifyingCacheWithHello(temp);
+        var path = cache.PathOf(md5);
+        var mtime = File.GetLastWriteTimeUtc(path);
+
+        // Same inode, size and mtime: only reading the content could tell, and it must not be read.
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(path, "jello\n");
+        File.SetLastWriteTimeUtc(path, mtime);
+
+        Assert.AreEqual(ObjectState.Intact, cache.Verify(md5, 6));
+    }
+
+    [TestMethod]
+    public void AnObjectNeverVerifiedIsHashedOnceThenTrustedByItsStamp()
+    {
+        using var temp = new TempDirectory();
+        var store = HashStateStore.Load(temp.Combine("hashes.bin"));
+        var cache = new ObjectCache(temp.Combine("cache"), verified: store);
+        var path = cache.PathOf("b1946ac92492d2347c6235b4d2611184");
+        temp.Write("cache/files/md5/b1/946ac92492d2347c6235b4d2611184", "hello\n"); // as DVC would have left it
+
+        Assert.AreEqual(ObjectState.Intact, cache.Verify("b1946ac92492d2347c6235b4d2611184", 6));
+
+        Assert.IsTrue(store.TryGet(path, FileStamp.Of(path), HashAlgorithmKind.Md5, out var known));
+        Assert.AreEqual("b1946ac92492d2347c6235b4d2611184", known);
+    }
+
+    [TestMethod]
+    [DataRow(LinkType.Hardlink)]
+    [DataRow(LinkType.Symlink)]
+    internal void ALinkedCheckoutKeepsTheObjectTrustedThoughItTouchesItsMtime(LinkType linkType)
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5, store) = VerifyingCacheWithHello(temp);
+        var path = cache.PathOf(md5);
+        var before = FileStamp.Of(path);
+        Thread.Sleep(10);
+
+        cache.Checkout(md5, temp.Combine("ws/hello.txt"), [linkType]);
+
+        if (linkType == LinkType.Hardlink)
+        {
+            Assert.AreNotEqual(before, FileStamp.Of(path), "the checkout's mtime is the object's");
+        }
+
+        Assert.IsTrue(store.TryGet(path, FileStamp.Of(path), HashAlgorithmKind.Md5, out _), "so the new stamp is recorded");
+    }
+
+    [TestMethod]
+    public void ASoundObjectOfAnotherSizeThanExpectedIsAMismatchAndIsKept()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5, _) = VerifyingCacheWithHello(temp);
+        var warnings = new List<string>();
+        cache.Warning = warnings.Add;
+
+        Assert.AreEqual(ObjectState.SizeMismatch, cache.Verify(md5, 7));
+
+        Assert.IsTrue(cache.Contains(md5));
+        Assert.AreEqual(0, warnings.Count);
+    }
+
+    [TestMethod]
+    [DataRow("truncated")]
+    [DataRow("one entry")]
+    public void AnEditedReadOnlyDirObjectIsDroppedNotParsed(string edit)
+    {
+        using var repo = DirectoryHasherTests.HashingRepo();
+        var store = HashStateStore.Load(repo.Combine("hashes.bin"));
+        var cache = new ObjectCache(repo.Combine(".dvc/cache"), CopyOnly, store);
+        var warnings = new List<string>();
+        cache.Warning = warnings.Add;
+        var data = PathHasher.HashDirectory(repo.Combine("data"), false, DvcIgnore.ForRepository(repo.Path));
+        var oid = cache.AddDirectory(repo.Combine("data"), data.Json, data.Entries);
+        var path = cache.PathOf(oid);
+        var json = File.ReadAllText(path);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(path, edit == "truncated" ? json[..(json.Length / 2)] : json[..(json.IndexOf('}') + 1)] + "]");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        Assert.AreEqual(ObjectState.Corrupted, cache.VerifyWithContents(oid, null));
+
+        Assert.IsFalse(cache.Contains(oid));
+        CollectionAssert.AreEqual(new[] { $"corrupted cache file '{path}'." }, warnings);
+    }
+
+    private static (ObjectCache Cache, string Md5, HashStateStore Store) VerifyingCacheWithHello(TempDirectory temp)
+    {
+        var store = HashStateStore.Load(temp.Combine("hashes.bin"));
+        var (cache, md5) = CacheWithHello(temp, store);
+        return (cache, md5, store);
+    }
+
+    private static (ObjectCache Cache, string Md5) CacheWithHello(TempDirectory temp, HashStateStore? store = null)
     {
         var source = temp.Write("src/hello.txt", "hello\n");
-        var cache = new ObjectCache(temp.Combine("cache"));
+        var cache = new ObjectCache(temp.Combine("cache"), verified: store);
         cache.AddFile(source, "b1946ac92492d2347c6235b4d2611184");
         return (cache, "b1946ac92492d2347c6235b4d2611184");
     }
