@@ -21,7 +21,7 @@ public sealed class PipelineProjectTests
     {
         using var repo = CreatePipelineProject();
 
-        var first = repo.DotnetBuild("Pipeline.csproj", "-bl:first.binlog", "-v:n");
+        var first = repo.DotnetBuild("Pipeline.csproj", "-bl:first.binlog", "-v:d");
         Assert.AreEqual(0, first.ExitCode, first.ToString());
         Assert.AreEqual(1, first.Count("Running stage 'train'"), first.ToString());
         Assert.AreEqual(1, first.Count("Stage 'train' decision: ran"), "the decision is logged for the binary log");

@@ -205,6 +205,13 @@ internal sealed class Executor
 
         log.Detail($"Stage '{planned.Addressing}' is visited: {plan.Decisions[position].Reason}");
         var outcome = new StageReproducer(session.Context, log, _commands).Reproduce(stage, session.Options, cancellation);
+        log.Detail($"Stage '{planned.Addressing}' decision: {outcome switch
+        {
+            StageOutcome.Unchanged => "skipped (content unchanged)",
+            StageOutcome.Restored => "restored from the cache",
+            StageOutcome.Verified => "verified (frozen)",
+            _ => "ran",
+        }}");
         session.Stamps.Refresh(stage);
         session.Stamps.TouchDone(stage);
         return outcome;
