@@ -50,7 +50,7 @@ public sealed class DvcReproduce : DvcPlanTask, ICancelableTask, IIncrementalTas
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message));
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, WriteLine);
         var locked = clock.ElapsedMilliseconds;
         var jobs = JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);

@@ -17,6 +17,28 @@ internal static class ProcessRunner
 
     public static CommandResult Run(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
+        var psi = StartInfo(fileName, arguments, workingDirectory, environment);
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish\n{output}");
+        }
+
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.ToString());
+    }
+
+    /// <summary>How every nested build starts: output redirected, the test host's MSBuild variables
+    /// removed, MSBUILDTERMINALLOGGER=off (a -tl argument wins over it).</summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var psi = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
@@ -45,20 +67,6 @@ internal static class ProcessRunner
             }
         }
 
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.Append(e.Data).Append('\n'); } } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish\n{output}");
-        }
-
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.ToString());
+        return psi;
     }
 }
