@@ -33,10 +33,18 @@ internal static class LiveMessages
     /// <summary>True when this MSBuild has the extended message type.</summary>
     public static bool Available => Constructor is not null && Metadata is not null;
 
+    /// <summary>
+    /// True when the extended messages reach the loggers from <paramref name="engine"/>. A task host
+    /// (TaskHostFactory, how Visual Studio's .NET Framework MSBuild runs these tasks) forwards only
+    /// the message types it knows: it drops the extended one, so there every line is a plain message.
+    /// </summary>
+    public static bool Reach(IBuildEngine engine) =>
+        Available && engine.GetType().FullName != "Microsoft.Build.CommandLine.OutOfProcTaskHostNode";
+
     /// <summary>One line of console output, live under either logger.</summary>
     public static void Line(IBuildEngine engine, string senderName, string line)
     {
-        engine.LogMessageEvent(Available
+        engine.LogMessageEvent(Reach(engine)
             ? Create(OutputType, line, senderName)
             : new BuildMessageEventArgs(line, null, senderName, MessageImportance.High));
     }
@@ -48,7 +56,7 @@ internal static class LiveMessages
     /// </summary>
     public static void Status(IBuildEngine engine, string senderName, string label, string text)
     {
-        if (!Available)
+        if (!Reach(engine))
         {
             return;
         }

@@ -27,7 +27,7 @@ public sealed class MSBuildReproLog : IReproLog
         _log = log;
         _engine = engine;
         _sender = sender;
-        _statusLine = terminalLogger && LiveMessages.Available;
+        _statusLine = terminalLogger && LiveMessages.Reach(engine);
         _throttle = _statusLine ? ProgressThrottle.ForStatusLine() : ProgressThrottle.ForLog();
     }
 
