@@ -1,4 +1,5 @@
 using Dvc.Core.DataSources;
+using Dvc.Core.Progress;
 using Dvc.Core.Repository;
 using Dvc.Core.Repro;
 using Microsoft.Build.Framework;
@@ -27,10 +28,12 @@ public sealed class DvcAdd : DvcCancelableTask
             throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidAddTarget, "Add needs the paths to track: -p:Path=data/raw.csv");
         }
 
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, null, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, null, WriteLine, Cancellation);
         var repository = DvcRepository.Require(ProjectDirectory);
         using var workspace = new Workspace(repository);
         var adder = new DataAdder(workspace);
+        // Hashing and caching large data takes a while: say how far it is.
+        using var progress = ProgressScope.Enter(CreateLog().Progress);
         using (RepositoryLock.Acquire(repository, LockTimeout))
         {
             foreach (var path in paths)

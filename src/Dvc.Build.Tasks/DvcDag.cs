@@ -26,7 +26,7 @@ public sealed class DvcDag : DvcPlanTask
             var text = DagRenderer.Render(context.Graph, format, string.IsNullOrWhiteSpace(Targets) ? null : plan);
             foreach (var line in text.TrimEnd('\n').Split('\n'))
             {
-                Log.LogMessage(MessageImportance.High, "{0}", line);
+                WriteLine(line);
             }
         }
     }

@@ -34,7 +34,7 @@ public sealed class DvcExpPrepare : DvcCancelableTask
 
     protected override void Run()
     {
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, WriteLine, Cancellation);
         var workspace = ExperimentWorkspace.Open(ProjectDirectory);
         var (expRef, changed) = ExperimentPreparation.Prepare(workspace, ProjectDirectory, Set, Name, Force);
         foreach (var file in changed)

@@ -17,8 +17,8 @@ public sealed class DvcInit : DvcTask
     protected override void Run()
     {
         DvcInitializer.Init(Directory, Subdir, Force);
-        Log.LogMessage(MessageImportance.High, "Initialized DVC repository.");
-        Log.LogMessage(MessageImportance.High, "");
-        Log.LogMessage(MessageImportance.High, "You can now commit the changes to git.");
+        WriteLine("Initialized DVC repository.");
+        WriteLine("");
+        WriteLine("You can now commit the changes to git.");
     }
 }

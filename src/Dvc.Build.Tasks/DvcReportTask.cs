@@ -21,7 +21,7 @@ public abstract class DvcReportTask : DvcTask
         var text = Render(new ExperimentRevisions(workspace, collector), workspace, ReportOptions.ParseFormat(Format));
         foreach (var line in text.TrimEnd('\n').Split('\n'))
         {
-            Log.LogMessage(MessageImportance.High, "{0}", line);
+            WriteLine(line);
         }
     }
 

@@ -46,7 +46,7 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
     protected override void Run()
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, message => Log.LogMessage(MessageImportance.High, message), Cancellation);
+        BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, WriteLine, Cancellation);
         var locked = clock.ElapsedMilliseconds;
         var jobs = JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);

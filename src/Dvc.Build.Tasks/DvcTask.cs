@@ -16,6 +16,10 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
     /// they name the user's project rather than Dvc.Build's .targets file.</summary>
     public string? ProjectFile { get; set; }
 
+    /// <summary>$(_MSBUILDTLENABLED): 1 when the console logger is the terminal logger, whose status
+    /// line then shows the progress of long work (given to the tasks that do long work).</summary>
+    public string? TerminalLogger { get; set; }
+
     public sealed override bool Execute()
     {
         try
@@ -65,5 +69,8 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
     private static string OneLine(string message) =>
         string.Join(" ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
-    private protected MSBuildReproLog CreateLog() => new(Log);
+    private protected MSBuildReproLog CreateLog() => new(Log, BuildEngine, GetType().Name, TerminalLogger == "1");
+
+    /// <summary>One line of console output (DVC's own text), shown as it is logged by every console logger.</summary>
+    protected void WriteLine(string line) => LiveMessages.Line(BuildEngine, GetType().Name, line);
 }

@@ -2,6 +2,7 @@ using Dvc.Core.Config;
 using Dvc.Core.Errors;
 using Dvc.Core.Hashing;
 using Dvc.Core.Ignore;
+using Dvc.Core.Progress;
 
 namespace Dvc.Core.Cache;
 
@@ -205,6 +206,9 @@ internal sealed class ObjectCache
         return ObjectState.Intact;
     }
 
+    /// <summary>Folders from this many files on report the progress of their checkout.</summary>
+    public const int ProgressFromFiles = 100;
+
     public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes) =>
         Checkout(md5, destPath, linkTypes, isExec: false, legacy: false, ignore: null);
 
@@ -233,10 +237,16 @@ internal sealed class ObjectCache
 
         Directory.CreateDirectory(destPath);
         var wanted = new HashSet<string>(StringComparer.Ordinal);
+        // A folder of many files takes a while to link or copy: say how far it is.
+        var reportProgress = entries.Count >= ProgressFromFiles && ProgressScope.IsListening;
         foreach (var entry in entries)
         {
             wanted.Add(entry.RelPath);
             CheckoutFile(entry.Md5, Path.Combine(destPath, entry.RelPath), linkTypes, entry.IsExec, legacy);
+            if (reportProgress)
+            {
+                ProgressScope.Report(new ProgressReport("Checking out", Path.GetFileName(destPath), wanted.Count, entries.Count, ProgressUnit.Files));
+            }
         }
 
         foreach (var (rel, full) in DirectoryWalker.Walk(destPath, ignore))

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Dvc.Core.Progress;
 using Microsoft.Win32.SafeHandles;
 
 namespace Dvc.Core.Hashing;
@@ -20,18 +21,23 @@ internal static class FileHasher
 
     private static byte[] Buffer => _buffer ??= new byte[LegacyChunkSize];
 
+    /// <summary>Files from this size on take seconds to read: their hashing reports its progress.</summary>
+    public const long ProgressFromSize = 64L << 20;
+
     /// <summary>Lower-case hex md5 of the raw bytes (what <c>md5sum</c> prints).</summary>
     public static string Md5(string path)
     {
         using var handle = OpenForHashing(path);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var chunk = Buffer;
+        var total = ProgressTotal(handle);
         long offset = 0;
         int read;
         while ((read = RandomAccess.Read(handle, chunk, offset)) > 0)
         {
             md5.AppendData(chunk, 0, read);
             offset += read;
+            ReportProgress(path, offset, total);
         }
 
         return ToHex(md5);
@@ -46,11 +52,13 @@ internal static class FileHasher
         using var handle = OpenForHashing(path);
         using var md5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
         var chunk = Buffer;
+        var total = ProgressTotal(handle);
         long offset = 0;
         int filled;
         while ((filled = ReadFullChunk(handle, chunk, offset)) > 0)
         {
             offset += filled;
+            ReportProgress(path, offset, total);
             var data = chunk.AsSpan(0, filled);
             if (TextBlock.IsText(data[..Math.Min(TextBlock.SampleSize, filled)]))
             {
@@ -64,6 +72,26 @@ internal static class FileHasher
     }
 
     /// <summary>Md5 of bytes in memory (the .dir JSON).</summary>
+    /// <returns>The file's size if its progress is worth reporting and someone listens, else 0.</returns>
+    private static long ProgressTotal(SafeFileHandle handle)
+    {
+        if (!ProgressScope.IsListening)
+        {
+            return 0;
+        }
+
+        var length = RandomAccess.GetLength(handle);
+        return length >= ProgressFromSize ? length : 0;
+    }
+
+    private static void ReportProgress(string path, long done, long total)
+    {
+        if (total > 0)
+        {
+            ProgressScope.Report(new ProgressReport("Hashing", Path.GetFileName(path), done, total, ProgressUnit.Bytes));
+        }
+    }
+
     public static string Md5(ReadOnlySpan<byte> bytes)
     {
         Span<byte> digest = stackalloc byte[16];

@@ -1,4 +1,5 @@
 using Dvc.Core.Execution;
+using Dvc.Core.Progress;
 
 namespace Dvc.Core.Repro;
 
@@ -193,6 +194,8 @@ internal sealed class Executor
     /// </summary>
     private StageOutcome Visit(Plan plan, int position, ReproSession session, IReproLog log, CancellationToken cancellation)
     {
+        // Hashing and checkout below this stage report their progress to its log.
+        using var progress = ProgressScope.Enter(log.Progress);
         var planned = plan.Stages[position];
         var stage = session.Find(planned.Addressing);
         if (plan.Decisions[position].Kind == DecisionKind.Downstream

@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.Progress;
 
 namespace Dvc.Core.Repro;
 
@@ -15,4 +16,11 @@ internal interface IReproLog
 
     /// <summary>Decisions and inputs worth keeping in a binary log, not on the console.</summary>
     void Detail(string message);
+
+    /// <summary>
+    /// How far long work is (hashing, checkout; pushes, pulls, queued experiments report the same
+    /// way). Called often and from any thread: the log decides what to show, a status line or now and
+    /// then a line, so DVC's own lines stay as they are.
+    /// </summary>
+    void Progress(ProgressReport report);
 }

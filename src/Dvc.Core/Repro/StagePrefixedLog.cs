@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.Progress;
 
 namespace Dvc.Core.Repro;
 
@@ -10,11 +11,13 @@ namespace Dvc.Core.Repro;
 internal sealed class StagePrefixedLog : IReproLog
 {
     private readonly IReproLog _inner;
+    private readonly string _stage;
     private readonly string _prefix;
 
     public StagePrefixedLog(IReproLog inner, string stage)
     {
         _inner = inner;
+        _stage = stage;
         _prefix = $"[{stage}] ";
     }
 
@@ -31,4 +34,6 @@ internal sealed class StagePrefixedLog : IReproLog
     public void Warning(string code, string message, SourceLocation? location = null) => _inner.Warning(code, _prefix + message, location);
 
     public void Detail(string message) => _inner.Detail(_prefix + message);
+
+    public void Progress(ProgressReport report) => _inner.Progress(report with { Stage = _stage });
 }

@@ -2,6 +2,7 @@ using Dvc.Core.Errors;
 using Dvc.Core.Execution;
 using Dvc.Core.Lock;
 using Dvc.Core.Pipeline;
+using Dvc.Core.Progress;
 using Dvc.Core.Repository;
 using Dvc.Core.Status;
 
@@ -146,6 +147,8 @@ internal sealed class StageReproducer
     private void RunCommands(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
     {
         _log.Info($"Running stage '{stage.Addressing}':");
+        // Replaces whatever a status line showed before (hashing the deps) for as long as it runs.
+        _log.Progress(new ProgressReport("Running", stage.Addressing, 0, 0, ProgressUnit.None));
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (Environment.GetEnvironmentVariable("DVC_ROOT") is null)
         {

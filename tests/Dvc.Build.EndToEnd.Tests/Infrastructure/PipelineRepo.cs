@@ -123,6 +123,11 @@ internal sealed class PipelineRepo : IDisposable
         return arguments;
     }
 
+    /// <summary>`dotnet build pipeline.proj` in a pseudo-terminal with the terminal logger on, as a
+    /// user's terminal runs it (<see cref="TerminalRunner"/>), default verbosity.</summary>
+    public (int ExitCode, IReadOnlyList<string> Lines) BuildInTerminal(Action<string>? onLine, params string[] arguments) =>
+        TerminalRunner.Run(["dotnet", "build", ProjectFile, "-nr:false", "-tl:on", .. arguments], Root, onLine, BuildEnvironment);
+
     public void Dispose()
     {
         try

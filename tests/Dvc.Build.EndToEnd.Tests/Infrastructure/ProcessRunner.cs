@@ -29,7 +29,8 @@ internal static class ProcessRunner
         return new CommandResult(process.ExitCode, output.ToString());
     }
 
-    /// <summary>How every nested command is started: output redirected, the test host's MSBuild variables removed.</summary>
+    /// <summary>How every nested build starts: output redirected, the test host's MSBuild variables
+    /// removed, MSBUILDTERMINALLOGGER=off (a -tl argument wins over it).</summary>
     public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(fileName)

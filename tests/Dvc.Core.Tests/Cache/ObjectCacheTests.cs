@@ -127,6 +127,29 @@ public sealed class ObjectCacheTests
         Assert.AreEqual(data.Info.Md5, PathHasher.Hash(repo.Combine("restored"), legacy: false).Md5);
     }
 
+    [TestMethod]
+    public void CheckoutOfAFolderOfManyFilesReportsFilesDoneInOrder()
+    {
+        using var temp = new TempDirectory();
+        for (var i = 0; i < ObjectCache.ProgressFromFiles; i++)
+        {
+            temp.Write($"images/{i:D3}.txt", $"image {i}\n");
+        }
+
+        var cache = new ObjectCache(temp.Combine("cache"));
+        var images = PathHasher.HashDirectory(temp.Combine("images"), false);
+        cache.AddDirectory(temp.Combine("images"), images.Json, images.Entries);
+        var reports = new List<Dvc.Core.Progress.ProgressReport>();
+
+        using (Dvc.Core.Progress.ProgressScope.Enter(reports.Add))
+        {
+            cache.Checkout(images.Info.Md5, temp.Combine("restored"), CopyOnly);
+        }
+
+        CollectionAssert.AreEqual(Enumerable.Range(1, ObjectCache.ProgressFromFiles).Select(i => (long)i).ToList(), reports.Select(r => r.Done).ToList());
+        Assert.IsTrue(reports.All(r => r is { Activity: "Checking out", Subject: "restored", Total: ObjectCache.ProgressFromFiles, Unit: Dvc.Core.Progress.ProgressUnit.Files }));
+    }
+
     /// <summary>10-legacy-dos2unix step 11: outputs restored from the DVC 2.x cache layout.</summary>
     [TestMethod]
     public void LegacyDirectoryChecksOutFromTheOldLayout()

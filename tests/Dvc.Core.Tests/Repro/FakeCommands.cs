@@ -139,6 +139,17 @@ internal sealed class MemoryLog : Dvc.Core.Repro.IReproLog
 
     public void CommandOutput(string line) => Add(line);
 
+    /// <summary>Progress is kept apart: the lines are DVC's exact output.</summary>
+    public List<Dvc.Core.Progress.ProgressReport> Progresses { get; } = new();
+
+    public void Progress(Dvc.Core.Progress.ProgressReport report)
+    {
+        lock (_lines)
+        {
+            Progresses.Add(report);
+        }
+    }
+
     public void Warning(string code, string message, Dvc.Core.Errors.SourceLocation? location = null) => Add($"warning {code}: {message}");
 
     public void Detail(string message)
