@@ -32,4 +32,32 @@ public sealed class CompatibilityTests
         var dvcLines = File.ReadAllText(Checkout.Fixture("03-params-forms", "expected/step-15-status-other-formats/stdout.txt")).TrimEnd('\n').Split('\n');
         CollectionAssert.AreEqual(dvcLines, status.MessageLines.Where(l => !l.StartsWith("\twould ", StringComparison.Ordinal) && !l.StartsWith("\tbecause ", StringComparison.Ordinal)).ToArray(), status.ToString());
     }
+
+    [TestMethod]
+    public void AMissingDependencyIsReportedByStatusDryRunAndDagButFailsRepro()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", """
+            stages:
+              prep:
+                cmd: cat raw.txt > prep.txt
+                deps:
+                  - raw.txt
+                outs:
+                  - prep.txt
+            """);
+        repo.CommitAll("init");
+
+        var status = repo.Build("Status");
+        var dryRun = repo.Build("Repro", "DryRun=true");
+        var dag = repo.Build("Dag");
+        var repro = repo.Build("Repro");
+
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        CollectionAssert.AreEqual(new[] { "prep:", "\tchanged deps:", "\t\tdeleted:            raw.txt" }, status.MessageLines.Take(3).ToArray(), status.ToString());
+        Assert.AreEqual(0, dryRun.ExitCode, dryRun.ToString());
+        Assert.AreEqual(0, dag.ExitCode, dag.ToString());
+        Assert.AreNotEqual(0, repro.ExitCode);
+        StringAssert.Contains(repro.Output, "dvc.yaml(5,9): error DVC1008: failed to reproduce 'prep': dependency 'raw.txt' does not exist");
+    }
 }
