@@ -15,7 +15,7 @@ public sealed class DvcStatus : DvcPlanTask
 
     protected override void Run()
     {
-        var (context, plan) = PlannedPipeline.Load(Request);
+        var (context, plan) = PlannedPipeline.Load(DryRun ? Request : Request.WholeRepositoryUnlessTargeted());
         using (context)
         {
             var log = CreateLog();

@@ -60,4 +60,60 @@ public sealed class CompatibilityTests
         Assert.AreNotEqual(0, repro.ExitCode);
         StringAssert.Contains(repro.Output, "dvc.yaml(5,9): error DVC1008: failed to reproduce 'prep': dependency 'raw.txt' does not exist");
     }
+
+    [TestMethod]
+    public void StatusAndDagWithoutTargetsCoverTheWholeRepositoryReproOnlyTheRootsDvcYaml()
+    {
+        using var repo = NestedPipelines();
+
+        var status = repo.Build("Status");
+        var dag = repo.Build("Dag");
+        var repro = repo.Build("Repro");
+
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        CollectionAssert.AreEqual(
+            new[] { "data/dvc.yaml:prep:", "pipelines/dvc.yaml:train:", "ext.dvc:" },
+            status.MessageLines.Where(l => l.Length > 0 && l[0] != '\t').ToArray(),
+            status.ToString());
+        Assert.AreEqual(0, dag.ExitCode, dag.ToString());
+        foreach (var node in new[] { "| ext.dvc |", "| data/dvc.yaml:prep |", "| pipelines/dvc.yaml:train |" })
+        {
+            StringAssert.Contains(dag.Output, node);
+        }
+
+        Assert.AreNotEqual(0, repro.ExitCode);
+        StringAssert.Contains(repro.Output, "error DVC1013: 'dvc.yaml' does not exist");
+    }
+
+    /// <summary>No dvc.yaml at the root: one in data/, one in pipelines/ using data/'s output, and a
+    /// .dvc file tracking a folder; paths written in the forms real projects have.</summary>
+    private static PipelineRepo NestedPipelines()
+    {
+        var repo = PipelineRepo.Create();
+        repo.Write("data/dvc.yaml", """
+            stages:
+              prep:
+                cmd: mkdir -p processed && cat raw.zip ./input/a.csv > processed/out.txt
+                deps:
+                  - raw.zip
+                  - ./input/a.csv
+                outs:
+                  - processed/
+            """);
+        repo.Write("pipelines/dvc.yaml", """
+            stages:
+              train:
+                cmd: mkdir -p ../model && cat ../data/processed/out.txt > ../model//m.pkl
+                deps:
+                  - ../data/processed/
+                outs:
+                  - ../model//m.pkl
+            """);
+        repo.Write("data/raw.zip", "z\n");
+        repo.Write("data/input/a.csv", "a\n");
+        repo.Write("ext/e.txt", "e\n");
+        repo.Write("ext.dvc", "outs:\n- md5: 0\n  path: ext/\n");
+        repo.CommitAll("init");
+        return repo;
+    }
 }
