@@ -85,6 +85,28 @@ public sealed class CompatibilityTests
         StringAssert.Contains(repro.Output, "error DVC1013: 'dvc.yaml' does not exist");
     }
 
+    [TestMethod]
+    public void StatusNamesPathsRelativeToTheProjectFolderLikeDvc()
+    {
+        using var repo = NestedPipelines();
+
+        var status = repo.Build("Status");
+
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        var dvcLines = status.MessageLines.Where(l => !l.StartsWith("\twould ", StringComparison.Ordinal) && !l.StartsWith("\tbecause ", StringComparison.Ordinal));
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "data/dvc.yaml:prep:", "\tchanged deps:", "\t\tmodified:           data/raw.zip", "\t\tmodified:           data/input/a.csv",
+                "\tchanged outs:", "\t\tdeleted:            data/processed",
+                "pipelines/dvc.yaml:train:", "\tchanged deps:", "\t\tdeleted:            data/processed",
+                "\tchanged outs:", "\t\tdeleted:            model/m.pkl",
+                "ext.dvc:", "\tchanged outs:", "\t\tmodified:           ext",
+            },
+            dvcLines.ToArray(),
+            status.ToString());
+    }
+
     /// <summary>No dvc.yaml at the root: one in data/, one in pipelines/ using data/'s output, and a
     /// .dvc file tracking a folder; paths written in the forms real projects have.</summary>
     private static PipelineRepo NestedPipelines()
