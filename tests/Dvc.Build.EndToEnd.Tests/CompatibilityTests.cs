@@ -107,6 +107,58 @@ public sealed class CompatibilityTests
             status.ToString());
     }
 
+    [TestMethod]
+    public void StatusAsJsonIsWhatDvcStatusJsonPrints()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("params.yaml", "train:\n  lr: 0.01\n  epochs: 3\n");
+        repo.Write("dvc.yaml", """
+            stages:
+              train:
+                cmd: echo trained > model.txt
+                params:
+                  - train.lr
+                outs:
+                  - model.txt
+            """);
+        repo.CommitAll("init");
+        Assert.AreEqual(0, repo.Build("Repro").ExitCode);
+        var upToDate = repo.Build("Status", "Format=json");
+        // Step 7 of fixture 02-basic-pipeline: only train.lr changes.
+        repo.Write("params.yaml", repo.Read("params.yaml").Replace("  lr: 0.01", "  lr: 0.02"));
+
+        var json = repo.Build("Status", "Format=json");
+
+        CollectionAssert.AreEqual(new[] { "{}" }, upToDate.MessageLines.ToArray(), upToDate.ToString());
+        Assert.AreEqual(0, json.ExitCode, json.ToString());
+        AssertJsonEqual(File.ReadAllText(Checkout.Fixture("02-basic-pipeline", "expected/step-09-status-json-after-lr-edit/stdout.txt")), json.MessageLines.Single());
+    }
+
+    [TestMethod]
+    public void StatusAsJsonListsEverySectionInDvcsOrder()
+    {
+        using var repo = NestedPipelines();
+
+        var json = repo.Build("Status", "Format=json");
+
+        Assert.AreEqual(0, json.ExitCode, json.ToString());
+        AssertJsonEqual(
+            """
+            {"data/dvc.yaml:prep": [{"changed deps": {"data/raw.zip": "modified", "data/input/a.csv": "modified"}}, {"changed outs": {"data/processed": "deleted"}}],
+             "pipelines/dvc.yaml:train": [{"changed deps": {"data/processed": "deleted"}}, {"changed outs": {"model/m.pkl": "deleted"}}],
+             "ext.dvc": [{"changed outs": {"ext": "modified"}}]}
+            """,
+            json.MessageLines.Single());
+        CollectionAssert.AreEqual(
+            new[] { "data/dvc.yaml:prep", "pipelines/dvc.yaml:train", "ext.dvc" },
+            System.Text.Json.Nodes.JsonNode.Parse(json.MessageLines.Single())!.AsObject().Select(p => p.Key).ToArray());
+    }
+
+    private static void AssertJsonEqual(string expected, string actual) =>
+        Assert.IsTrue(
+            System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(actual)),
+            $"expected {expected}\nactual   {actual}");
+
     /// <summary>No dvc.yaml at the root: one in data/, one in pipelines/ using data/'s output, and a
     /// .dvc file tracking a folder; paths written in the forms real projects have.</summary>
     private static PipelineRepo NestedPipelines()
