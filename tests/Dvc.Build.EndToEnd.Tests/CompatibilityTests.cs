@@ -154,6 +154,56 @@ public sealed class CompatibilityTests
             System.Text.Json.Nodes.JsonNode.Parse(json.MessageLines.Single())!.AsObject().Select(p => p.Key).ToArray());
     }
 
+    [TestMethod]
+    public void ExternalDependenciesAreDeletedUnderTheirUrlWhenOffline()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("data/dvc.yaml", """
+            stages:
+              get:
+                cmd: echo x > data.csv
+                deps:
+                  - https://example.com/data.csv
+                  - s3://bucket/raw/x.csv
+                outs:
+                  - data.csv
+            """);
+        // The entry DVC writes for an external dep: its remote checksum, not an md5.
+        repo.Write("data/dvc.lock", """
+            schema: '2.0'
+            stages:
+              get:
+                cmd: echo x > data.csv
+                deps:
+                - path: https://example.com/data.csv
+                  hash: md5
+                  checksum: '"5d41402abc4b2a76b9719d911017c592"'
+                  size: 5
+                - path: s3://bucket/raw/x.csv
+                  hash: md5
+                  etag: 5d41402abc4b2a76b9719d911017c592
+                  size: 5
+                outs:
+                - path: data.csv
+                  hash: md5
+                  md5: 401b30e3b8b5d629635a5c613cdb7919
+                  size: 2
+            """);
+        repo.Write("data/data.csv", "x\n");
+        repo.CommitAll("init");
+
+        var json = repo.Build("Status", "Format=json");
+        var dag = repo.Build("Dag");
+        var repro = repo.Build("Repro", "Stage=data/dvc.yaml:get");
+
+        Assert.AreEqual(0, json.ExitCode, json.ToString());
+        AssertJsonEqual(
+            """{"data/dvc.yaml:get": [{"changed deps": {"https://example.com/data.csv": "deleted", "s3://bucket/raw/x.csv": "deleted"}}, {"changed outs": {"data/data.csv": "not in cache"}}]}""",
+            json.MessageLines.Single());
+        Assert.AreEqual(0, dag.ExitCode, dag.ToString());
+        StringAssert.Contains(repro.Output, "error DVC1008: failed to reproduce 'data/dvc.yaml:get': dependency 'https://example.com/data.csv' does not exist");
+    }
+
     private static void AssertJsonEqual(string expected, string actual) =>
         Assert.IsTrue(
             System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(actual)),

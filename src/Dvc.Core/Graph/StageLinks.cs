@@ -54,6 +54,12 @@ internal static class StageLinks
         foreach (var dep in stage.Deps)
         {
             var path = stage.PathFromRoot(dep.Path);
+            if (RepoPath.IsUrl(path))
+            {
+                // An external dependency: no stage of the repository produces it.
+                continue;
+            }
+
             if (RepoPath.IsOutside(path))
             {
                 throw GraphErrors.DependencyOutsideRepository(stage, dep, Display(path, repoRoot));

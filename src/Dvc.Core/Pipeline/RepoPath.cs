@@ -43,7 +43,7 @@ public static class RepoPath
     /// </summary>
     public static string Display(string normalized, string fromDir)
     {
-        if (fromDir.Length == 0 || normalized.StartsWith('/'))
+        if (fromDir.Length == 0 || normalized.StartsWith('/') || IsUrl(normalized))
         {
             return normalized;
         }
@@ -60,6 +60,21 @@ public static class RepoPath
         var relative = string.Join('/', parts);
         return relative.Length == 0 ? "." : relative;
     }
+
+    /// <summary>
+    /// True for a URL (<c>https://…</c>, <c>s3://…</c>, <c>remote://…</c>): DVC makes such a dep an
+    /// external dependency on that filesystem, never a path of the workspace.
+    /// </summary>
+    public static bool IsUrl(string path)
+    {
+        var separator = path.IndexOf("://", StringComparison.Ordinal);
+        // Two letters at least, so a Windows drive (C://) stays a path.
+        return separator >= 2 && char.IsAsciiLetter(path[0])
+            && path.AsSpan(0, separator).IndexOfAnyExcept(SchemeCharacters) < 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SchemeCharacters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
 
     /// <summary>True when a normalised repository-relative path leaves the repository.</summary>
     public static bool IsOutside(string normalized) =>

@@ -23,7 +23,7 @@ public static class RunCachePolicy
             return false;
         }
 
-        return stage.Deps.All(d => !RepoPath.IsOutside(stage.PathFromRoot(d.Path)))
+        return stage.Deps.All(d => !RepoPath.IsOutside(stage.PathFromRoot(d.Path)) && !RepoPath.IsUrl(d.Path))
             && stage.Outs.All(o => !RepoPath.IsOutside(stage.PathFromRoot(o.Path)));
     }
 

@@ -112,7 +112,9 @@ public sealed class ChangeDetector
             return new PathChange(path, ItemChange.NotInCache, locked.Md5);
         }
 
-        var current = _workspace.Hash(stage.PathFromRoot(path), locked?.Legacy ?? false);
+        // Without network access or update checks an external (URL) dependency cannot be looked
+        // at; DVC reports such a dep it cannot reach as deleted.
+        var current = RepoPath.IsUrl(path) ? null : _workspace.Hash(stage.PathFromRoot(path), locked?.Legacy ?? false);
         if (current is null)
         {
             return new PathChange(path, ItemChange.Deleted, locked?.Md5);

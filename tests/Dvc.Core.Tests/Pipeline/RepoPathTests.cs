@@ -18,4 +18,22 @@ public sealed class RepoPathTests
     {
         Assert.AreEqual(shown, RepoPath.Display(RepoPath.Join(wdir, path), from));
     }
+
+    [TestMethod]
+    [DataRow("https://example.com/data.csv", true)]
+    [DataRow("s3://bucket/raw/x.csv", true)]
+    [DataRow("remote://storage/x", true)]
+    [DataRow("git+ssh://host/repo", true)]
+    [DataRow("data/raw.csv", false)]
+    [DataRow("C://data", false)]
+    [DataRow("weird name://x", false)]
+    [DataRow("../src/lib", false)]
+    public void UrlsAreExternalDependencies(string path, bool isUrl)
+    {
+        Assert.AreEqual(isUrl, RepoPath.IsUrl(path));
+        if (isUrl)
+        {
+            Assert.AreEqual(path, RepoPath.Display(path, "pipelines"));
+        }
+    }
 }
