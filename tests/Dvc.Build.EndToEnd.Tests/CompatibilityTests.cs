@@ -204,6 +204,42 @@ public sealed class CompatibilityTests
         StringAssert.Contains(repro.Output, "error DVC1008: failed to reproduce 'data/dvc.yaml:get': dependency 'https://example.com/data.csv' does not exist");
     }
 
+    [TestMethod]
+    public void DependenciesAboveASubdirRootAreHashedAndReportedByAbsolutePath()
+    {
+        using var repo = PipelineRepo.Create(initDvc: false);
+        repo.Write("src/lib/util.py", "def f(): pass\n");
+        repo.Write("ml/.dvc/config", "");
+        repo.Write("ml/.dvc/.gitignore", "/config.local\n/tmp\n/cache\n");
+        repo.Write("ml/pipeline.proj", PipelineRepo.PipelineProject(Path.Combine(repo.Root, "ml/pipeline.proj")));
+        repo.Write("ml/dvc.yaml", """
+            stages:
+              build:
+                cmd: ls ../src/lib > listing.txt
+                deps:
+                  - ../src/lib/
+                outs:
+                  - listing.txt
+            """);
+        repo.CommitAll("init");
+        var project = Path.Combine(repo.Root, "ml", "pipeline.proj");
+        CommandResult Build(params string[] arguments) =>
+            ProcessRunner.Run("dotnet", ["build", project, "-nr:false", "-tl:off", "-v:m", "-clp:NoSummary", .. arguments], repo.Root);
+
+        var repro = Build("-t:Repro");
+        var lockAfterRepro = repo.Read("ml/dvc.lock");
+        repo.Write("src/lib/more.py", "x = 1\n");
+        var status = Build("-t:Status", "-p:Format=json");
+
+        Assert.AreEqual(0, repro.ExitCode, repro.ToString());
+        StringAssert.Contains(lockAfterRepro, "    deps:\n    - path: ../src/lib/\n      hash: md5\n      md5: ");
+        Assert.AreEqual(0, status.ExitCode, status.ToString());
+        var libPath = Path.GetFullPath(Path.Combine(repo.Root, "src", "lib"));
+        AssertJsonEqual(
+            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object[]> { ["build"] = [new Dictionary<string, object> { ["changed deps"] = new Dictionary<string, string> { [libPath] = "modified" } }] }),
+            status.MessageLines.Single());
+    }
+
     private static void AssertJsonEqual(string expected, string actual) =>
         Assert.IsTrue(
             System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(actual)),

@@ -43,12 +43,6 @@ internal static class GraphErrors
                 $"output '{path}' of {Describe(stage)} is outside of the repository",
                 output.Location ?? stage.Location);
 
-    public static DvcException DependencyOutsideRepository(StageDefinition stage, DepSpec dep, string path) =>
-        new(
-            DvcErrorCode.PathOutsideRepository,
-            $"dependency '{path}' of {Describe(stage)} is outside of the repository",
-            dep.Location ?? stage.Location);
-
     public static DvcException Cycle(IReadOnlyList<StageDefinition> stages)
     {
         var noun = stages.Count == 1 ? "stage" : "stages";

@@ -54,15 +54,11 @@ internal static class StageLinks
         foreach (var dep in stage.Deps)
         {
             var path = stage.PathFromRoot(dep.Path);
-            if (RepoPath.IsUrl(path))
+            // An external dependency (a URL, or a local path outside the DVC root, such as the
+            // sources above a `dvc init --subdir` project): DVC hashes it, but no stage produces it.
+            if (RepoPath.IsUrl(path) || RepoPath.IsOutside(path))
             {
-                // An external dependency: no stage of the repository produces it.
                 continue;
-            }
-
-            if (RepoPath.IsOutside(path))
-            {
-                throw GraphErrors.DependencyOutsideRepository(stage, dep, Display(path, repoRoot));
             }
 
             var key = OutputTrie.Split(path);

@@ -123,7 +123,14 @@ public sealed class ChangeDetector
         return locked?.Md5 == current.Md5 ? null : new PathChange(path, ItemChange.Modified, locked?.Md5, current.Md5);
     }
 
-    private string Display(StageDefinition stage, string path) => RepoPath.Display(stage.PathFromRoot(path), _displayFrom);
+    private string Display(StageDefinition stage, string path)
+    {
+        var fromRoot = stage.PathFromRoot(path);
+        // DVC names a local path outside the repository by its absolute path.
+        return RepoPath.IsOutside(fromRoot) && !fromRoot.StartsWith('/')
+            ? Path.GetFullPath(_workspace.Repository.Absolute(fromRoot)).TrimEnd(Path.DirectorySeparatorChar)
+            : RepoPath.Display(fromRoot, _displayFrom);
+    }
 
     private void CheckParams(StageDefinition stage, LockEntry? lockEntry, StageStatus status, bool firstReasonOnly)
     {
