@@ -240,6 +240,58 @@ public sealed class CompatibilityTests
             status.MessageLines.Single());
     }
 
+    [TestMethod]
+    public void ImportStagesAreReadLikeDvcWithoutUpdateChecks()
+    {
+        using var repo = PipelineRepo.Create();
+        // What `dvc import https://github.com/iterative/dataset-registry data/data.xml` writes.
+        repo.Write("data.xml.dvc", """
+            md5: 8e4ad4ed3e4ad4a3d6b1b28cd3a6e0c2
+            frozen: true
+            deps:
+            - path: data/data.xml
+              repo:
+                url: https://github.com/iterative/dataset-registry
+                rev_lock: f31f5c4cdae787b4bdeb97a717687d44667d9e62
+            outs:
+            - md5: b1946ac92492d2347c6235b4d2611184
+              size: 6
+              hash: md5
+              path: data.xml
+            """);
+        repo.Write("data.xml", "hello\n");
+        repo.Write(".dvc/cache/files/md5/b1/946ac92492d2347c6235b4d2611184", "hello\n");
+        repo.Write("dvc.yaml", """
+            stages:
+              use:
+                cmd: cat data.xml > copy.txt
+                deps:
+                  - data.xml
+                outs:
+                  - copy.txt
+            """);
+        repo.CommitAll("init");
+
+        var before = repo.Build("Status", "Format=json");
+        var dag = repo.Build("Dag", "Format=mermaid");
+        var repro = repo.Build("Repro");
+        var after = repo.Build("Status");
+        repo.Write("data.xml", "changed\n");
+        var changed = repo.Build("Status", "Format=json");
+
+        Assert.AreEqual(0, before.ExitCode, before.ToString());
+        AssertJsonEqual("""{"use": [{"changed deps": {"data.xml": "modified"}}, {"changed outs": {"copy.txt": "deleted"}}]}""", before.MessageLines.Single());
+        Assert.AreEqual(0, dag.ExitCode, dag.ToString());
+        CollectionAssert.Contains(dag.MessageLines.Select(l => l.Trim()).ToArray(), "node1-->node2", dag.ToString());
+        Assert.AreEqual(0, repro.ExitCode, repro.ToString());
+        CollectionAssert.AreEqual(new[] { StatusUpToDate }, after.MessageLines.ToArray(), after.ToString());
+        AssertJsonEqual(
+            """{"use": [{"changed deps": {"data.xml": "modified"}}], "data.xml.dvc": [{"changed outs": {"data.xml": "modified"}}]}""",
+            changed.MessageLines.Single());
+    }
+
+    private const string StatusUpToDate = "Data and pipelines are up to date.";
+
     private static void AssertJsonEqual(string expected, string actual) =>
         Assert.IsTrue(
             System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(actual)),
