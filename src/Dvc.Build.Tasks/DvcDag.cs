@@ -20,7 +20,7 @@ public sealed class DvcDag : DvcPlanTask
             "md" or "markdown" => DagFormat.Markdown,
             _ => throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidOption, $"unknown Format '{Format}': use ascii, dot, mermaid or md"),
         };
-        var (context, plan) = PlannedPipeline.Load(Request);
+        var (context, plan) = PlannedPipeline.Load(Request.WholeRepositoryUnlessTargeted());
         using (context)
         {
             var text = DagRenderer.Render(context.Graph, format, string.IsNullOrWhiteSpace(Targets) ? null : plan);

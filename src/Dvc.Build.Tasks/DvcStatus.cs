@@ -13,9 +13,18 @@ public sealed class DvcStatus : DvcPlanTask
     /// <summary>Print the repro plan (would run / skip, and why) instead of DVC's status listing.</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>Status only: <c>table</c> (default) or <c>json</c>, which prints <c>dvc status --json</c>.</summary>
+    public string? Format { get; set; }
+
     protected override void Run()
     {
-        var (context, plan) = PlannedPipeline.Load(Request);
+        var json = (Format ?? "").ToLowerInvariant() switch
+        {
+            "" or "table" => false,
+            "json" => true,
+            _ => throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidOption, $"unknown Format '{Format}': use table or json"),
+        };
+        var (context, plan) = PlannedPipeline.Load(DryRun ? Request : Request.WholeRepositoryUnlessTargeted());
         using (context)
         {
             var log = CreateLog();
@@ -23,6 +32,10 @@ public sealed class DvcStatus : DvcPlanTask
             if (DryRun)
             {
                 report.WriteDryRun(log, Force);
+            }
+            else if (json)
+            {
+                report.WriteStatusJson(log);
             }
             else
             {

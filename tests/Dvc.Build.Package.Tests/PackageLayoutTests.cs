@@ -26,7 +26,7 @@ public sealed class PackageLayoutTests
 
     private static readonly string[] TaskFrameworks = ["net8.0", "net10.0"];
 
-    private static readonly string[] TaskAssemblies = ["Dvc.Build.Tasks.dll", "Dvc.Core.dll", "YamlDotNet.dll", "System.IO.Hashing.dll"];
+    private static readonly string[] TaskAssemblies = ["Dvc.Build.Tasks.dll", "Dvc.Core.dll", "YamlDotNet.dll", "System.IO.Hashing.dll", "Tomlyn.dll"];
 
     /// <summary>MSBuild 18 runs on .NET 10 and gets the precompiled (ReadyToRun) tasks: less JIT at
     /// start-up. The net8.0 ones stay IL for the hosts that run on other runtimes.</summary>

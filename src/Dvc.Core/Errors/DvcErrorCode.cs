@@ -66,7 +66,6 @@ internal static class DvcErrorCode
     public const string OverrideUnsupportedFile = "DVC1157";
 
     // 116x: experiment and metrics reports.
-    public const string UnsupportedValueFile = "DVC1160";
     public const string InvalidValueFile = "DVC1161";
     public const string UnknownSortColumn = "DVC1162";
     public const string AmbiguousSortColumn = "DVC1163";

@@ -43,12 +43,6 @@ internal static class GraphErrors
                 $"output '{path}' of {Describe(stage)} is outside of the repository",
                 output.Location ?? stage.Location);
 
-    public static DvcException DependencyOutsideRepository(StageDefinition stage, DepSpec dep, string path) =>
-        new(
-            DvcErrorCode.PathOutsideRepository,
-            $"dependency '{path}' of {Describe(stage)} is outside of the repository",
-            dep.Location ?? stage.Location);
-
     /// <summary>DVC ignores these folders (its error: "Path '…' is ignored by …"); said plainly here,
     /// with the path a symlink led to.</summary>
     public static DvcException InternalPath(string kind, string path, StageDefinition stage, string internalDir, string? resolved, SourceLocation? location) =>

@@ -59,9 +59,11 @@ internal static class StageLinks
         foreach (var dep in stage.Deps)
         {
             var path = stage.PathFromRoot(dep.Path);
-            if (RepoPath.IsOutside(path))
+            // An external dependency (a URL, or a local path outside the DVC root, such as the
+            // sources above a `dvc init --subdir` project): DVC hashes it, but no stage produces it.
+            if (RepoPath.IsUrl(path) || RepoPath.IsOutside(path))
             {
-                throw GraphErrors.DependencyOutsideRepository(stage, dep, Display(path, repoRoot));
+                continue;
             }
 
             if (internalPaths.Find(path, out var resolved) is { } internalDir)

@@ -6,7 +6,7 @@ namespace Dvc.Core.Params;
 
 /// <summary>
 /// Reads a params (or templating vars) file the way DVC picks a loader: by extension, <c>.json</c> as
-/// JSON, <c>.toml</c> and <c>.py</c> unsupported here, anything else as YAML 1.2 (ruamel "safe").
+/// JSON, <c>.toml</c> as TOML, <c>.py</c> as Python literals, anything else as YAML 1.2 (ruamel "safe").
 /// </summary>
 internal static class ParamsFileReader
 {
@@ -17,7 +17,6 @@ internal static class ParamsFileReader
     public static PyDict Read(string absPath, string? displayName = null)
     {
         var name = displayName ?? Path.GetFileName(absPath);
-        RejectUnsupported(absPath, name);
         string text;
         try
         {
@@ -32,7 +31,7 @@ internal static class ParamsFileReader
             throw new DvcException(DvcErrorCode.InvalidParamsFile, $"'{name}' is a directory or cannot be read", new SourceLocation(absPath), ex);
         }
 
-        return ParseSupported(text, absPath, name);
+        return Parse(text, absPath, name);
     }
 
     /// <summary>A params file's text already read (from the workspace or a revision).</summary>
@@ -40,28 +39,21 @@ internal static class ParamsFileReader
     /// <param name="displayName">How messages name the file.</param>
     public static PyDict Parse(string text, string path, string displayName)
     {
-        RejectUnsupported(path, displayName);
-        return ParseSupported(text, path, displayName);
-    }
-
-    private static void RejectUnsupported(string path, string name)
-    {
+        var name = displayName;
         var extension = Path.GetExtension(path);
-        if (extension.Equals(".toml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".py", StringComparison.OrdinalIgnoreCase))
-        {
-            var kind = extension.Equals(".py", StringComparison.OrdinalIgnoreCase) ? "Python" : "TOML";
-            throw new DvcException(
-                DvcErrorCode.InvalidParamsFile,
-                $"'{name}': {kind} params files are not supported (no {kind} parser is available)",
-                new SourceLocation(path));
-        }
-    }
-
-    private static PyDict ParseSupported(string text, string path, string name)
-    {
-        if (Path.GetExtension(path).Equals(".json", StringComparison.OrdinalIgnoreCase))
+        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
         {
             return JsonParamsReader.Read(text, path, name);
+        }
+
+        if (extension.Equals(".toml", StringComparison.OrdinalIgnoreCase))
+        {
+            return TomlParamsReader.Read(text, path, name);
+        }
+
+        if (extension.Equals(".py", StringComparison.OrdinalIgnoreCase))
+        {
+            return PythonParamsReader.Read(text, path, name);
         }
 
         var root = YamlDocumentLoader.Load(text, path, name);

@@ -72,6 +72,7 @@ internal sealed class StageDefinition
         }
     }
 
-    /// <summary>A dep/out/params path of this stage, relative to the repository root ('/'-separated, normalised).</summary>
-    public string PathFromRoot(string path) => RepoPath.Join(WdirFromRoot, path);
+    /// <summary>A dep/out/params path of this stage, relative to the repository root ('/'-separated,
+    /// normalised); a URL stays as written.</summary>
+    public string PathFromRoot(string path) => RepoPath.IsUrl(path) ? path : RepoPath.Join(WdirFromRoot, path);
 }

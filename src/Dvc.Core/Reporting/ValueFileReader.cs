@@ -1,7 +1,6 @@
 using Dvc.Core.Errors;
 using Dvc.Core.Params;
 using Dvc.Core.Values;
-using Dvc.Core.Yaml;
 
 namespace Dvc.Core.Reporting;
 
@@ -15,26 +14,14 @@ internal static class ValueFileReader
     /// <param name="path">DVC-root-relative path, used for the loader choice and in messages.</param>
     public static PyDict Read(string path, string text)
     {
-        var extension = System.IO.Path.GetExtension(path);
-        if (extension.Equals(".toml", StringComparison.OrdinalIgnoreCase) || extension.Equals(".py", StringComparison.OrdinalIgnoreCase))
+        try
         {
-            var kind = extension.Equals(".py", StringComparison.OrdinalIgnoreCase) ? "Python" : "TOML";
-            throw new DvcException(
-                DvcErrorCode.UnsupportedValueFile,
-                $"'{path}': {kind} files cannot be read (no {kind} parser is available offline)");
+            return ParamsFileReader.Parse(text, path, path);
         }
-
-        if (extension.Equals(".json", StringComparison.OrdinalIgnoreCase))
+        catch (DvcException ex) when (ex.Code == DvcErrorCode.InvalidParamsFile)
         {
-            return JsonParamsReader.Read(text, path, path);
+            // Reports have their own code, so a report's failure is told apart from a stage's.
+            throw new DvcException(DvcErrorCode.InvalidValueFile, ex.Message, ex.Location, ex);
         }
-
-        return YamlDocumentLoader.Load(text, path, path) switch
-        {
-            null => new PyDict(),
-            YMap map => (PyDict)map.ToPython()!,
-            var other => throw new DvcException(
-                DvcErrorCode.InvalidValueFile, $"expected a dictionary, got '{other.PythonTypeName}' in file '{path}'"),
-        };
     }
 }

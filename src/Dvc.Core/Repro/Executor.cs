@@ -233,7 +233,7 @@ internal sealed class Executor
         }
 
         var session = build.Session;
-        var detector = new Status.ChangeDetector(session.Context.Workspace, Cache.ObjectCheck.ReadOnly);
+        var detector = new Status.ChangeDetector(session.Context, Cache.ObjectCheck.ReadOnly);
         foreach (var position in build.Plan.ToVisit)
         {
             var stage = session.Find(build.Plan.Stages[position].Addressing);

@@ -14,4 +14,12 @@ internal sealed record PlanRequest
     public bool Downstream { get; init; }
 
     public bool AllPipelines { get; init; }
+
+    /// <summary>
+    /// The request of an inspecting command (<c>dvc status</c>, <c>dvc dag</c>): without targets
+    /// it covers every dvc.yaml and .dvc file of the repository, while <c>dvc repro</c> without
+    /// targets reproduces ./dvc.yaml only.
+    /// </summary>
+    public PlanRequest WholeRepositoryUnlessTargeted() =>
+        string.IsNullOrWhiteSpace(Targets) ? this with { AllPipelines = true } : this;
 }

@@ -16,6 +16,11 @@ internal static class PlannedPipeline
         var files = request.AllPipelines
             ? PipelineContext.FindAllPipelineFiles(repository)
             : FilesNamedBy(request.Targets, defaultFile);
+        if (!string.IsNullOrWhiteSpace(request.Targets) && !File.Exists(repository.Absolute(defaultFile)))
+        {
+            // Targets in other files (`data/dvc.yaml:get`) need no dvc.yaml here, as with `dvc repro`.
+            files = files.Where(f => f != defaultFile).ToList();
+        }
         foreach (var file in files)
         {
             if (!File.Exists(repository.Absolute(file)))

@@ -23,7 +23,8 @@ internal static class RunCachePolicy
             return false;
         }
 
-        return stage.Deps.All(d => !RepoPath.IsOutside(stage.PathFromRoot(d.Path)))
+        // Local deps outside the repository are hashed like any other; only outs must be inside.
+        return stage.Deps.All(d => !RepoPath.IsUrl(d.Path))
             && stage.Outs.All(o => !RepoPath.IsOutside(stage.PathFromRoot(o.Path)));
     }
 

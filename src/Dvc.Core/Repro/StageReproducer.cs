@@ -40,7 +40,7 @@ internal sealed class StageReproducer
 
         // Set before change detection: that is where a corrupted object is usually found first.
         _context.Workspace.Cache.Warning = message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message);
-        var status = new ChangeDetector(_context.Workspace).Evaluate(stage, lockEntry, firstReasonOnly: true);
+        var status = new ChangeDetector(_context).Evaluate(stage, lockEntry, firstReasonOnly: true);
         if (!options.Force && !status.IsChanged)
         {
             _log.Info(stage.Kind == StageKind.DataSource

@@ -14,13 +14,22 @@ internal sealed class ChangeDetector
 {
     private readonly Workspace _workspace;
     private readonly ObjectCheck _cacheCheck;
+    private readonly string _displayFrom;
 
     /// <param name="cacheCheck"><see cref="ObjectCheck.ReadOnly"/> for status and dry runs: a corrupted
     /// object then reads "not in cache" but stays for Repro to report and replace.</param>
-    public ChangeDetector(Workspace workspace, ObjectCheck cacheCheck = ObjectCheck.Repair)
+    /// <param name="displayFrom">The repository-relative folder the user stands in (the project's):
+    /// DVC names every changed path relative to it, not to the stage's wdir.</param>
+    public ChangeDetector(Workspace workspace, ObjectCheck cacheCheck = ObjectCheck.Repair, string displayFrom = "")
     {
         _workspace = workspace;
         _cacheCheck = cacheCheck;
+        _displayFrom = displayFrom;
+    }
+
+    public ChangeDetector(PipelineContext context, ObjectCheck cacheCheck = ObjectCheck.Repair)
+        : this(context.Workspace, cacheCheck, context.Repository.Relative(context.ProjectDirectory))
+    {
     }
 
     /// <param name="firstReasonOnly">Stop at the first reason, as DVC's short-circuit does; repro
@@ -83,15 +92,9 @@ internal sealed class ChangeDetector
         {
             var locked = lockItems?.FirstOrDefault(i => i.Path == path);
             var change = Compare(stage, path, cached, locked);
-            if (change is not null && stage.Kind == StageKind.DataSource)
-            {
-                // DVC shows a .dvc file's outs by their path from the repository root (data/raw.csv).
-                change = change with { Path = stage.PathFromRoot(path) };
-            }
-
             if (change is not null)
             {
-                changes.Add(change);
+                changes.Add(change with { Path = Display(stage, path) });
                 if (firstReasonOnly)
                 {
                     return;
@@ -109,7 +112,9 @@ internal sealed class ChangeDetector
             return new PathChange(path, ItemChange.NotInCache, locked.Md5);
         }
 
-        var current = _workspace.Hash(stage.PathFromRoot(path), locked?.Legacy ?? false);
+        // Without network access or update checks an external (URL) dependency cannot be looked
+        // at; DVC reports such a dep it cannot reach as deleted.
+        var current = RepoPath.IsUrl(path) ? null : _workspace.Hash(stage.PathFromRoot(path), locked?.Legacy ?? false);
         if (current is null)
         {
             return new PathChange(path, ItemChange.Deleted, locked?.Md5);
@@ -118,17 +123,27 @@ internal sealed class ChangeDetector
         return locked?.Md5 == current.Md5 ? null : new PathChange(path, ItemChange.Modified, locked?.Md5, current.Md5);
     }
 
+    private string Display(StageDefinition stage, string path)
+    {
+        var fromRoot = stage.PathFromRoot(path);
+        // DVC names a local path outside the repository by its absolute path.
+        return RepoPath.IsOutside(fromRoot) && !fromRoot.StartsWith('/')
+            ? Path.GetFullPath(_workspace.Repository.Absolute(fromRoot)).TrimEnd(Path.DirectorySeparatorChar)
+            : RepoPath.Display(fromRoot, _displayFrom);
+    }
+
     private void CheckParams(StageDefinition stage, LockEntry? lockEntry, StageStatus status, bool firstReasonOnly)
     {
         foreach (var current in _workspace.ReadParams(stage))
         {
+            var file = Display(stage, current.File);
             if (!current.FileExists)
             {
-                status.Params.Add(new ParamChange(current.File, null, ItemChange.Deleted));
+                status.Params.Add(new ParamChange(file, null, ItemChange.Deleted));
             }
             else if (lockEntry is null || !lockEntry.Params.TryGetValue(current.File, out var lockedObj) || lockedObj is not PyDict locked)
             {
-                status.Params.Add(new ParamChange(current.File, null, ItemChange.New));
+                status.Params.Add(new ParamChange(file, null, ItemChange.New));
             }
             else
             {
@@ -140,15 +155,15 @@ internal sealed class ChangeDetector
                     var inLock = locked.TryGetValue(key, out var before);
                     if (!inWorkspace)
                     {
-                        status.Params.Add(new ParamChange(current.File, key, ItemChange.Deleted, before));
+                        status.Params.Add(new ParamChange(file, key, ItemChange.Deleted, before));
                     }
                     else if (!inLock)
                     {
-                        status.Params.Add(new ParamChange(current.File, key, ItemChange.New, null, now));
+                        status.Params.Add(new ParamChange(file, key, ItemChange.New, null, now));
                     }
                     else if (!PyEquality.AreEqual(before, now))
                     {
-                        status.Params.Add(new ParamChange(current.File, key, ItemChange.Modified, before, now));
+                        status.Params.Add(new ParamChange(file, key, ItemChange.Modified, before, now));
                     }
                 }
             }

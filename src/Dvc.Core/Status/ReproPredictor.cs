@@ -18,7 +18,7 @@ internal sealed class ReproPredictor
     /// <param name="plan">Stages in execution order: upstream before downstream.</param>
     public IReadOnlyList<StagePrediction> Predict(IReadOnlyList<StageDefinition> plan, bool force)
     {
-        var detector = new ChangeDetector(_context.Workspace, ObjectCheck.ReadOnly);
+        var detector = new ChangeDetector(_context, ObjectCheck.ReadOnly);
         var preview = new RestorePreview(_context);
         var wouldChange = new HashSet<StageDefinition>();
         var predictions = new List<StagePrediction>(plan.Count);

@@ -27,7 +27,9 @@ internal sealed class RestorePreview
     /// the command would run.</returns>
     public (PredictedOutcome Outcome, string? RunCacheEntry) Probe(StageDefinition stage, StageStatus status, bool upstreamWouldChange)
     {
-        if (upstreamWouldChange || !RunCachePolicy.CanUse(stage, _context.Workspace.ReadParams(stage)))
+        // A missing dep has no hash to look an entry up with (Repro would stop at it), and status
+        // and dry runs report it as `deleted` instead of failing.
+        if (upstreamWouldChange || status.Deps.Any(d => d.Change == ItemChange.Deleted) || !RunCachePolicy.CanUse(stage, _context.Workspace.ReadParams(stage)))
         {
             return (PredictedOutcome.Run, null);
         }

@@ -1,5 +1,7 @@
 using Dvc.Core.Pipeline;
 using Dvc.Core.Repro;
+using Dvc.Core.Reporting;
+using Dvc.Core.Values;
 
 namespace Dvc.Core.Status;
 
@@ -24,16 +26,9 @@ internal sealed class StatusReport
     /// </summary>
     public void WriteStatus(IReproLog log)
     {
-        var predictions = new ReproPredictor(_context).Predict(_plan, force: false);
         var any = false;
-        // DVC lists dvc.yaml stages before .dvc data sources.
-        foreach (var prediction in predictions.OrderBy(p => p.Stage.Kind == StageKind.DataSource ? 1 : 0))
+        foreach (var prediction in ChangedInDvcsOrder())
         {
-            if (!prediction.Status.IsChanged)
-            {
-                continue;
-            }
-
             any = true;
             foreach (var line in StatusText.Format(prediction.Stage.Addressing, prediction.Status).Split('\n'))
             {
@@ -52,6 +47,25 @@ internal sealed class StatusReport
             log.Info(StatusText.UpToDate);
         }
     }
+
+    /// <summary><c>dvc status --json</c>: one line, the changed stages in DVC's order, and only what
+    /// DVC prints (what Repro would do is left out, so tools parse it as DVC's).</summary>
+    public void WriteStatusJson(IReproLog log)
+    {
+        var json = new PyDict();
+        foreach (var prediction in ChangedInDvcsOrder())
+        {
+            json[prediction.Stage.Addressing] = StatusText.ToJson(prediction.Status);
+        }
+
+        log.Info(ReportJson.Serialize(json));
+    }
+
+    // DVC lists dvc.yaml stages before .dvc data sources.
+    private IEnumerable<StagePrediction> ChangedInDvcsOrder() =>
+        new ReproPredictor(_context).Predict(_plan, force: false)
+            .Where(p => p.Status.IsChanged)
+            .OrderBy(p => p.Stage.Kind == StageKind.DataSource ? 1 : 0);
 
     /// <summary>What <c>Repro</c> would do, stage by stage, and why, in DVC's <c>--dry</c> wording
     /// where DVC has one.</summary>

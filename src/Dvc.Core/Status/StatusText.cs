@@ -58,6 +58,66 @@ internal static class StatusText
         return text.ToString().TrimEnd('\n');
     }
 
+    /// <summary>
+    /// A changed stage's value in <c>dvc status --json</c> (Stage.status): a list of
+    /// <c>{"changed deps": {path: word, params file: {key: word}}}</c>, <c>{"changed outs": …}</c>,
+    /// <c>"always changed"</c> and <c>"changed command"</c>, each only when it applies, in that order.
+    /// </summary>
+    public static List<object?> ToJson(StageStatus status)
+    {
+        var items = new List<object?>();
+        var deps = new PyDict();
+        foreach (var dep in status.Deps)
+        {
+            deps[dep.Path] = Word(dep.Change);
+        }
+
+        foreach (var file in status.Params.GroupBy(p => p.File))
+        {
+            if (file.FirstOrDefault(p => p.Key is null) is { } whole)
+            {
+                deps[file.Key] = Word(whole.Change);
+                continue;
+            }
+
+            var keys = new PyDict();
+            foreach (var param in file)
+            {
+                keys[param.Key!] = Word(param.Change);
+            }
+
+            deps[file.Key] = keys;
+        }
+
+        if (deps.Count > 0)
+        {
+            items.Add(new PyDict { ["changed deps"] = deps });
+        }
+
+        var outs = new PyDict();
+        foreach (var output in status.Outs)
+        {
+            outs[output.Path] = Word(output.Change);
+        }
+
+        if (outs.Count > 0)
+        {
+            items.Add(new PyDict { ["changed outs"] = outs });
+        }
+
+        if (status.AlwaysChanged)
+        {
+            items.Add("always changed");
+        }
+
+        if (status.CommandChanged)
+        {
+            items.Add("changed command");
+        }
+
+        return items;
+    }
+
     /// <summary>One line per reason, with old → new values: what DVC's status cannot tell (DVC issue #8342).</summary>
     public static IEnumerable<string> Explain(StageStatus status)
     {

@@ -103,12 +103,15 @@ public sealed class StageGraphErrorTests
     }
 
     [TestMethod]
-    public void DependencyOutsideTheRepository()
+    public void DependenciesOutsideTheRepositoryAreExternalNotErrors()
     {
-        var error = BuildFails(Stage("train", new[] { "../../data.txt" }, new[] { "model.txt" }));
+        // DVC hashes a local dep outside its root (../src/lib of a `dvc init --subdir` project) and
+        // fetches a URL: neither is an error, and no stage produces them.
+        var train = Stage("train", new[] { "../../data.txt", "https://example.com/x.csv" }, new[] { "model.txt" });
 
-        Assert.AreEqual(DvcErrorCode.PathOutsideRepository, error.Code);
-        StringAssert.Contains(error.Message, "'../../data.txt'");
+        var graph = StageGraph.Build(new[] { Stage("other", outs: new[] { "data.txt" }), train });
+
+        Assert.AreEqual(0, graph.Upstream(train).Count);
     }
 
     [TestMethod]

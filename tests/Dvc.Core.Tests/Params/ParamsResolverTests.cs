@@ -12,16 +12,17 @@ public sealed class ParamsResolverTests
     private const string Case = "03-params-forms";
 
     [TestMethod]
-    public void TrackedValuesEqualTheLocksParamsForYamlAndJson()
+    public void TrackedValuesEqualTheLocksParamsInEveryFormat()
     {
         using var repo = FixtureRepo.Create(Case);
         var stage = PipelineLoader.Load(repo.Root, "dvc.yaml").Stages.Single();
-        var supported = stage.Params.Where(p => !p.File.EndsWith(".toml", StringComparison.Ordinal) && !p.File.EndsWith(".py", StringComparison.Ordinal)).ToList();
 
-        var values = ParamsResolver.Resolve(repo.Root, stage.WdirFromRoot, supported);
+        var values = ParamsResolver.Resolve(repo.Root, stage.WdirFromRoot, stage.Params);
 
         var lockParams = (PyDict)((PyDict)LockFixture.Stages(Case, "expected/step-04-repro/dvc.lock")["show"]!)["params"]!;
-        CollectionAssert.AreEquivalent(new[] { "params.yaml", "config/custom.yaml", "config/params.json", "other.yaml" }, values.Keys.ToArray());
+        CollectionAssert.AreEquivalent(
+            new[] { "params.yaml", "config/custom.yaml", "config/params.json", "config/params.toml", "config/params.py", "other.yaml" },
+            values.Keys.ToArray());
         foreach (var (file, tracked) in values)
         {
             var expected = (PyDict)lockParams[file]!;
@@ -40,16 +41,124 @@ public sealed class ParamsResolverTests
     }
 
     [TestMethod]
-    [DataRow("config/params.toml")]
-    [DataRow("config/params.py")]
-    public void TomlAndPythonParamsAreReportedAsUnsupported(string file)
+    public void TomlKeepsTypesAndTheFilesOrder()
     {
         using var repo = FixtureRepo.Create(Case);
+        repo.Write("p.toml", """
+            z = 1
+            big = 9223372036854775807
+            [train]
+            lr = 1e-3
+            inf = inf
+            on = true
+            layers = [8, 4]
+            name = 'cnn'
+            [[runs]]
+            seed = 3
+            """);
 
-        var ex = Assert.ThrowsExactly<DvcException>(() => ParamsFileReader.Read(repo.PathOf(file)));
+        var dict = ParamsFileReader.Read(repo.PathOf("p.toml"));
+
+        CollectionAssert.AreEqual(new[] { "z", "big", "train", "runs" }, dict.Keys.ToArray());
+        Assert.AreEqual(1L, dict["z"]);
+        Assert.AreEqual(long.MaxValue, dict["big"]);
+        var train = (PyDict)dict["train"]!;
+        CollectionAssert.AreEqual(new[] { "lr", "inf", "on", "layers", "name" }, train.Keys.ToArray());
+        Assert.AreEqual(0.001, train["lr"]);
+        Assert.AreEqual(double.PositiveInfinity, train["inf"]);
+        Assert.AreEqual(true, train["on"]);
+        CollectionAssert.AreEqual(new object?[] { 8L, 4L }, (List<object?>)train["layers"]!);
+        Assert.AreEqual("cnn", train["name"]);
+        Assert.AreEqual(3L, ((PyDict)((List<object?>)dict["runs"]!)[0]!)["seed"]);
+    }
+
+    [TestMethod]
+    public void BrokenTomlIsLocated()
+    {
+        using var repo = FixtureRepo.Create(Case);
+        repo.Write("p.toml", "a = 1\nb = = 2\n");
+
+        var ex = Assert.ThrowsExactly<DvcException>(() => ParamsFileReader.Read(repo.PathOf("p.toml")));
 
         Assert.AreEqual(DvcErrorCode.InvalidParamsFile, ex.Code);
-        StringAssert.Contains(ex.Message, "params files are not supported");
+        Assert.AreEqual((2, 5), (ex.Location!.Line, ex.Location.Column));
+        StringAssert.StartsWith(ex.Message, "unable to read 'p.toml': TOML file structure is corrupted: ");
+    }
+
+    [TestMethod]
+    public void PythonParamsAreTheLiteralAssignmentsDvcReads()
+    {
+        using var repo = FixtureRepo.Create(Case);
+        repo.Write("p.py", """"
+            import os
+            LR = 0.001  # a comment
+            NEG = -3
+            BIG = 0x_ff_ff_ff_ff_ff_ff_ff_ff_ff
+            NAME: str = "cnn" 'v2'
+            RAW = r'a\d'
+            ESC = "tab\there"
+            LAYERS = [8,
+                      4]
+            SHAPE = (1, 2)
+            OPTS = {"a": 1, 'b': None, "c": True}
+            HOME = os.environ["HOME"]
+            A = B = 1
+            COUNT += 1
+            DOC = """two
+            lines"""
+
+            def helper():
+                INSIDE = 1
+
+            if True:
+                HIDDEN = 1
+
+            class Train:
+                epochs = 10
+                seed = int("3")
+
+                def __init__(self):
+                    self.batch = 32
+                    self.name = NAME
+                    local = 5
+
+                def other(self):
+                    self.ignored = 1
+
+            class Empty:
+                pass
+            """");
+
+        var dict = ParamsFileReader.Read(repo.PathOf("p.py"));
+
+        CollectionAssert.AreEqual(new[] { "LR", "NEG", "BIG", "NAME", "RAW", "ESC", "LAYERS", "SHAPE", "OPTS", "DOC", "Train", "Empty" }, dict.Keys.ToArray());
+        Assert.AreEqual(0.001, dict["LR"]);
+        Assert.AreEqual(-3L, dict["NEG"]);
+        Assert.AreEqual(BigInteger.Pow(2, 72) - 1, dict["BIG"]);
+        Assert.AreEqual("cnnv2", dict["NAME"]);
+        Assert.AreEqual("a\\d", dict["RAW"]);
+        Assert.AreEqual("tab\there", dict["ESC"]);
+        CollectionAssert.AreEqual(new object?[] { 8L, 4L }, (List<object?>)dict["LAYERS"]!);
+        CollectionAssert.AreEqual(new object?[] { 1L, 2L }, (List<object?>)dict["SHAPE"]!);
+        var opts = (PyDict)dict["OPTS"]!;
+        CollectionAssert.AreEqual(new object?[] { 1L, null, true }, opts.Select(kv => kv.Value).ToArray());
+        Assert.AreEqual("two\nlines", dict["DOC"]);
+        var train = (PyDict)dict["Train"]!;
+        CollectionAssert.AreEqual(new[] { "epochs", "batch" }, train.Keys.ToArray());
+        Assert.AreEqual(32L, train["batch"]);
+        Assert.AreEqual(0, ((PyDict)dict["Empty"]!).Count);
+    }
+
+    [TestMethod]
+    public void PythonSyntaxErrorIsAnInvalidParamsFile()
+    {
+        using var repo = FixtureRepo.Create(Case);
+        repo.Write("p.py", "A = 1\nB = [1, 2\n");
+
+        var ex = Assert.ThrowsExactly<DvcException>(() => ParamsFileReader.Read(repo.PathOf("p.py")));
+
+        Assert.AreEqual(DvcErrorCode.InvalidParamsFile, ex.Code);
+        StringAssert.StartsWith(ex.Message, "unable to read 'p.py': Python file structure is corrupted");
     }
 
     [TestMethod]
