@@ -38,8 +38,16 @@ internal sealed class ObjectCache
     /// <summary>The configured <c>cache.type</c>, in order of preference.</summary>
     public IReadOnlyList<LinkType> LinkTypes { get; }
 
-    /// <summary>Receives DVC-worded warnings, e.g. about a corrupted object that was removed.</summary>
-    public Action<string>? Warning { get; set; }
+    /// <summary>Receives DVC-worded warnings, e.g. about a corrupted object that was removed. Set per
+    /// flow of execution: stages running at once share this cache, and each one's warnings must reach
+    /// its own log (with its own stage prefix).</summary>
+    public Action<string>? Warning
+    {
+        get => _warning.Value;
+        set => _warning.Value = value;
+    }
+
+    private readonly AsyncLocal<Action<string>?> _warning = new();
 
     /// <summary>The cache of the repository at <paramref name="repoRoot"/>, honouring cache.dir and cache.type.</summary>
     public static ObjectCache ForRepository(string repoRoot, HashStateStore? verified = null)

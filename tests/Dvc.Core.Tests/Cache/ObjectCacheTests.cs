@@ -181,6 +181,36 @@ public sealed class ObjectCacheTests
     }
 
     [TestMethod]
+    public void AWarningReachesTheStageThatFoundTheCorruptionNotTheLastOneToStart()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var (first, second) = (new List<string>(), new List<string>());
+        using var firstListening = new ManualResetEventSlim();
+        using var secondListening = new ManualResetEventSlim();
+        var firstStage = Task.Factory.StartNew(() =>
+        {
+            cache.Warning = first.Add;
+            firstListening.Set();
+            secondListening.Wait();
+            File.SetUnixFileMode(cache.PathOf(md5), UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllText(cache.PathOf(md5), "HELLO\n");
+            Assert.IsFalse(cache.IsIntact(md5, 6));
+        }, TaskCreationOptions.LongRunning);
+        var secondStage = Task.Factory.StartNew(() =>
+        {
+            firstListening.Wait();
+            cache.Warning = second.Add;
+            secondListening.Set();
+        }, TaskCreationOptions.LongRunning);
+
+        Task.WaitAll(firstStage, secondStage);
+
+        Assert.AreEqual(1, first.Count, string.Join("\n", second));
+        Assert.AreEqual(0, second.Count);
+    }
+
+    [TestMethod]
     public void WithoutAHashStateEveryCheckReHashesTheObject()
     {
         using var temp = new TempDirectory();
