@@ -27,8 +27,6 @@ internal sealed class PlannedBuild : IDisposable
     /// <summary>The loaded pipeline, loaded now if it was not yet.</summary>
     public ReproSession Session => _session.Load();
 
-    public bool IsSessionLoaded => _session.IsLoaded;
-
     /// <summary>The plan was executed (run, or questioned): lets the plan cache learn what the build wrote.</summary>
     public void Executed()
     {
