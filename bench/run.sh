@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -232,9 +232,57 @@ bench_show100() {
   row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
 }
 
+# A 2,600-stage matrix pipeline (26 models x 10 learning rates x 10 seeds, 10,400 paths), built once.
+gen_matrix() {
+  local dir=$1 models="" i
+  rm -rf "$dir"; mkdir -p "$dir/data" "$dir/src"
+  (cd "$dir" && git init -q && git config user.email bench@example.com && git config user.name bench)
+  for ((i = 0; i < 26; i++)); do echo "m$i,1" > "$dir/data/m$i.csv"; models="$models${models:+, }m$i"; done
+  echo x > "$dir/src/train.sh"
+  { echo "model:"; for ((i = 0; i < 26; i++)); do echo "  m$i: {depth: $i}"; done; echo "train: {epochs: 3}"; } > "$dir/params.yaml"
+  cat > "$dir/dvc.yaml" <<Y
+stages:
+  train:
+    matrix:
+      model: [$models]
+      lr: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
+      seed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    cmd: mkdir -p out/\${item.model}/\${item.lr}/\${item.seed} && echo \${item.lr} \${item.seed} > out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
+    deps:
+    - src/train.sh
+    - data/\${item.model}.csv
+    params:
+    - model.\${item.model}
+    - train.epochs
+    outs:
+    - out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
+Y
+  dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A >/dev/null && git commit -qm init)
+}
+
+# peak resident memory (MB) of one run of "$@"
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'; }
+
+bench_status2600() {
+  local dir="$work/matrix2600" ours cold ref mem base
+  if [ ! -f "$dir/dvc.lock" ]; then gen_matrix "$dir"; build "$dir" -t:Repro -p:Jobs=2 >/dev/null; fi
+  # cold: the first Status after the pipeline changed resolves it from scratch
+  cold=$(once build "$dir" -t:Status -p:DvcPlanCache=false)
+  ours=$(median build "$dir" -t:Status)
+  ref=$(reference "$dir" 4.500 dvc status)
+  row "Status, 2,600-stage matrix, up to date" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
+  echo "    resolved from scratch (the first Status after an edit of dvc.yaml, dvc.lock or params): $cold s"
+  if [ -x /usr/bin/time ]; then
+    mkdir -p "$work/empty"; printf '<Project><Target Name="Empty" /></Project>\n' > "$work/empty/empty.proj"
+    mem=$(peak_mb dotnet build "$dir/pipeline.proj" -nr:false -tl:off -v:q -t:Status); base=$(peak_mb dotnet msbuild "$work/empty/empty.proj" -t:Empty -nr:false -tl:off -v:q)
+    echo "    peak memory: $mem MB (empty msbuild: $base MB; DVC: about 85 MB)"
+  fi
+}
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600)
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi

@@ -1,3 +1,4 @@
+using Dvc.Core.Repository;
 using Dvc.Core.Repro;
 using Microsoft.Build.Framework;
 
@@ -23,6 +24,9 @@ public abstract class DvcPlanTask : DvcCancelableTask
     /// <summary>Reproduce even unchanged stages (the Force property).</summary>
     public bool Force { get; set; }
 
+    /// <summary>False: plan from scratch every time (the plan cache gives the same plan, faster).</summary>
+    public bool PlanCache { get; set; } = true;
+
     private protected PlanRequest Request => new()
     {
         ProjectDirectory = ProjectDirectory,
@@ -31,4 +35,12 @@ public abstract class DvcPlanTask : DvcCancelableTask
         Downstream = Downstream,
         AllPipelines = AllPipelines,
     };
+
+    private protected IPlanner Planner(DvcRepository repository, PlanRequest request)
+    {
+        var planner = new PipelinePlanner();
+        return PlanCache
+            ? new CachedPlanner(planner, ResolvedPipelineCache.PathFor(repository.BuildStateDir, request), typeof(DvcPlanTask).Assembly.Location)
+            : planner;
+    }
 }

@@ -32,9 +32,6 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
     /// <summary>Identifies this build, so that its other tasks share the repository's build lock.</summary>
     public string? BuildId { get; set; }
 
-    /// <summary>False: plan from scratch every time (the plan cache gives the same plan, faster).</summary>
-    public bool PlanCache { get; set; } = true;
-
     /// <summary>Set by MSBuild's question mode (<c>-question</c>).</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -51,7 +48,7 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
         var jobs = JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);
         LeftoverBuildState.Remove(repository);
-        var build = Planner(repository).Plan(Request, Options(repository));
+        var build = Planner(repository, Request).Plan(Request, Options(repository));
         ReproRegistry.Register(BuildEngine, ProjectDirectory, build);
         var plan = build.Plan;
         DoneStamps = plan.Stages.Select(s => (ITaskItem)new TaskItem(MSBuildPaths.Escape(s.DoneStamp))).ToArray();
@@ -93,14 +90,6 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
                 Reacquire(engine);
             }
         }
-    }
-
-    private IPlanner Planner(DvcRepository repository)
-    {
-        var planner = new PipelinePlanner();
-        return PlanCache
-            ? new CachedPlanner(planner, ResolvedPipelineCache.PathFor(repository.BuildStateDir), typeof(DvcReproduce).Assembly.Location)
-            : planner;
     }
 
     private ReproOptions Options(DvcRepository repository)

@@ -1,3 +1,4 @@
+using Dvc.Core.Repository;
 using Dvc.Core.Repro;
 using Dvc.Core.Status;
 using Microsoft.Build.Framework;
@@ -24,23 +25,28 @@ public sealed class DvcStatus : DvcPlanTask
             "json" => true,
             _ => throw new Dvc.Core.Errors.DvcException(Dvc.Core.Errors.DvcErrorCode.InvalidOption, $"unknown Format '{Format}': use table or json"),
         };
-        var (context, plan) = PlannedPipeline.Load(DryRun ? Request : Request.WholeRepositoryUnlessTargeted());
-        using (context)
+        var log = CreateLog();
+        if (DryRun)
         {
-            var log = CreateLog();
-            var report = new StatusReport(context, plan);
-            if (DryRun)
+            var (context, plan) = PlannedPipeline.Load(Request);
+            using (context)
             {
-                report.WriteDryRun(log, Force);
+                new StatusReport(context, plan).WriteDryRun(log, Force);
             }
-            else if (json)
-            {
-                report.WriteStatusJson(log);
-            }
-            else
-            {
-                report.WriteStatus(log);
-            }
+
+            return;
+        }
+
+        var request = Request.WholeRepositoryUnlessTargeted();
+        using var build = Planner(DvcRepository.Require(ProjectDirectory), request).Plan(request, new ReproOptions { RequireInputs = false });
+        var report = StatusReport.Of(build);
+        if (json)
+        {
+            report.WriteStatusJson(log);
+        }
+        else
+        {
+            report.WriteStatus(log);
         }
     }
 }

@@ -16,6 +16,9 @@ internal sealed class LockFile
     private readonly List<LockStageSlot> _stages = new();
     private readonly List<string> _otherSections = new();
 
+    // Stage name → slot, built when first needed: a status of thousands of stages looks each one up.
+    private Dictionary<string, int>? _positions;
+
     /// <summary>Stage names in file order.</summary>
     public IReadOnlyList<string> StageNames => _stages.ConvertAll(s => s.Name);
 
@@ -48,9 +51,11 @@ internal sealed class LockFile
         else if (insertBefore is not null && IndexOf(insertBefore) is var before and >= 0)
         {
             _stages.Insert(before, slot);
+            _positions = null;
         }
         else
         {
+            _positions?.TryAdd(stageName, _stages.Count);
             _stages.Add(slot);
         }
     }
@@ -61,6 +66,7 @@ internal sealed class LockFile
         if (index >= 0)
         {
             _stages.RemoveAt(index);
+            _positions = null;
         }
 
         return index >= 0;
@@ -98,9 +104,26 @@ internal sealed class LockFile
 
     public void WriteAtomic(string path) => AtomicFile.WriteAllText(path, Serialize());
 
-    internal void AddParsed(string name, LockEntry entry, string? originalText) => _stages.Add(new LockStageSlot(name, entry, originalText));
+    internal void AddParsed(string name, LockEntry entry, string? originalText)
+    {
+        _positions?.TryAdd(name, _stages.Count);
+        _stages.Add(new LockStageSlot(name, entry, originalText));
+    }
 
     internal void AddOtherSection(string originalText) => _otherSections.Add(originalText);
 
-    private int IndexOf(string stageName) => _stages.FindIndex(s => s.Name == stageName);
+    private int IndexOf(string stageName)
+    {
+        if (_positions is null)
+        {
+            _positions = new Dictionary<string, int>(_stages.Count, StringComparer.Ordinal);
+            for (var i = 0; i < _stages.Count; i++)
+            {
+                // A name twice (a hand-edited file) finds its first entry, as a scan from the top would.
+                _positions.TryAdd(_stages[i].Name, i);
+            }
+        }
+
+        return _positions.TryGetValue(stageName, out var index) ? index : -1;
+    }
 }

@@ -92,15 +92,9 @@ internal static class LockFileParser
     private static string Segment(string text, int keyOffset, List<int> boundaries)
     {
         var start = LineStart(text, keyOffset);
-        var end = text.Length;
-        foreach (var boundary in boundaries)
-        {
-            if (boundary > start)
-            {
-                end = boundary;
-                break;
-            }
-        }
+        // The first boundary after the entry's own line start (the sorted list ends with text.Length).
+        var next = boundaries.BinarySearch(start + 1);
+        var end = next >= 0 ? boundaries[next] : ~next < boundaries.Count ? boundaries[~next] : text.Length;
 
         // DVC rewrites the whole file with its own line endings; mixed endings would be worse than none kept.
         var segment = text[start..end].Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -34,7 +34,11 @@ internal sealed class PipelinePlanner : IPlanner
         var (context, plan) = PlannedPipeline.Load(request, knownSearch);
         try
         {
-            PipelineValidator.ValidateInputs(context, plan);
+            if (options.RequireInputs)
+            {
+                PipelineValidator.ValidateInputs(context, plan);
+            }
+
             return new ReproSession(context, plan, options);
         }
         catch

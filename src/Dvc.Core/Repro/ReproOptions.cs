@@ -11,6 +11,12 @@ internal sealed record ReproOptions
     /// <summary>The build is an experiment run: no "up to date" line or git hints at the end.</summary>
     public bool IsExperiment { get; init; }
 
+    /// <summary>
+    /// Whether loading the stages fails on a missing dependency or params key, as <c>dvc repro</c>
+    /// does; Status and a dry run report those as changes instead.
+    /// </summary>
+    public bool RequireInputs { get; init; } = true;
+
     /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

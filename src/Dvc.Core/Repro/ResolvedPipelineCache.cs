@@ -38,7 +38,10 @@ internal sealed class ResolvedPipelineCache
 
     public required IReadOnlyList<PlannedStage> Stages { get; init; }
 
-    public static string PathFor(string buildStateDir) => Path.Combine(buildStateDir, "resolved.bin");
+    /// <remarks>Whole-repository plans (Status) are kept apart from ./dvc.yaml ones (Repro), so
+    /// alternating the two commands does not make each one resolve from scratch.</remarks>
+    public static string PathFor(string buildStateDir, PlanRequest request) =>
+        Path.Combine(buildStateDir, request.AllPipelines ? "resolved-all.bin" : "resolved.bin");
 
     /// <summary>The key of a request: what was asked and which Dvc.Build build answers it.</summary>
     public static string KeyOf(PlanRequest request, bool force, string toolAssemblyPath)

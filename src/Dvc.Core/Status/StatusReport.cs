@@ -11,13 +11,39 @@ namespace Dvc.Core.Status;
 /// </summary>
 internal sealed class StatusReport
 {
-    private readonly PipelineContext _context;
+    private readonly PipelineContext? _context;
     private readonly IReadOnlyList<StageDefinition> _plan;
 
-    public StatusReport(PipelineContext context, IReadOnlyList<StageDefinition> plan)
+    public StatusReport(PipelineContext? context, IReadOnlyList<StageDefinition> plan)
     {
         _context = context;
         _plan = plan;
+    }
+
+    /// <summary>
+    /// Status through the planner: a stage it finds up to date (no input newer than its done stamp)
+    /// is one Repro would skip without looking, so it is not examined either; only the others are
+    /// compared with dvc.lock, and the pipelines are loaded only when there are such stages.
+    /// </summary>
+    public static StatusReport Of(PlannedBuild build)
+    {
+        var plan = build.Plan;
+        var examine = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < plan.Stages.Count; i++)
+        {
+            if (plan.Decisions[i].Kind != DecisionKind.UpToDate)
+            {
+                examine.Add(plan.Stages[i].Addressing);
+            }
+        }
+
+        if (examine.Count == 0)
+        {
+            return new StatusReport(null, []);
+        }
+
+        var session = build.Session;
+        return new StatusReport(session.Context, session.Plan.Where(s => examine.Contains(s.Addressing)).ToList());
     }
 
     /// <summary>
@@ -63,7 +89,9 @@ internal sealed class StatusReport
 
     // DVC lists dvc.yaml stages before .dvc data sources.
     private IEnumerable<StagePrediction> ChangedInDvcsOrder() =>
-        new ReproPredictor(_context).Predict(_plan, force: false)
+        _plan.Count == 0
+            ? []
+            : new ReproPredictor(_context!).Predict(_plan, force: false)
             .Where(p => p.Status.IsChanged)
             .OrderBy(p => p.Stage.Kind == StageKind.DataSource ? 1 : 0);
 
@@ -71,7 +99,7 @@ internal sealed class StatusReport
     /// where DVC has one.</summary>
     public void WriteDryRun(IReproLog log, bool force)
     {
-        var predictions = new ReproPredictor(_context).Predict(_plan, force);
+        var predictions = new ReproPredictor(_context!).Predict(_plan, force);
         foreach (var prediction in predictions)
         {
             var stage = prediction.Stage;

@@ -19,7 +19,7 @@ public sealed class ExecutorTests
     {
         var planner = new PipelinePlanner();
         IPlanner chosen = cached
-            ? new CachedPlanner(planner, ResolvedPipelineCache.PathFor(DvcRepository.Require(root).BuildStateDir), typeof(Plan).Assembly.Location)
+            ? new CachedPlanner(planner, ResolvedPipelineCache.PathFor(DvcRepository.Require(root).BuildStateDir, new PlanRequest { ProjectDirectory = root }), typeof(Plan).Assembly.Location)
             : planner;
         return chosen.Plan(new PlanRequest { ProjectDirectory = root }, options ?? new ReproOptions());
     }
