@@ -217,8 +217,9 @@ internal sealed class ObjectCache
     /// <summary>Folders from this many files on report the progress of their checkout.</summary>
     public const int ProgressFromFiles = 100;
 
-    public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes) =>
-        Checkout(md5, destPath, linkTypes, isExec: false, legacy: false, ignore: null);
+    /// <param name="isExec">A file's <c>isexec</c> from dvc.lock or its .dvc file: a copy gets the execute bits back.</param>
+    public void Checkout(string md5, string destPath, IReadOnlyList<LinkType> linkTypes, bool isExec = false) =>
+        Checkout(md5, destPath, linkTypes, isExec, legacy: false, ignore: null);
 
     /// <summary>
     /// Materialises an object at <paramref name="destPath"/>. A directory gets every file of its tree,

@@ -72,7 +72,7 @@ internal sealed class DataAdder
 
         if (_workspace.LinkTypes.Count > 0 && _workspace.LinkTypes[0] is LinkType.Symlink or LinkType.Hardlink)
         {
-            cache.Checkout(item.Md5!, absolutePath, _workspace.LinkTypes);
+            cache.Checkout(item.Md5!, absolutePath, _workspace.LinkTypes, item.IsExec);
         }
 
         _workspace.RecordCheckedOut(absolutePath, item);

@@ -41,7 +41,7 @@ internal static class OutputCheckout
 
                     var absolute = context.Repository.Absolute(repoPath);
                     OutputRemover.Remove(absolute);
-                    context.Workspace.Cache.Checkout(item.Md5, absolute, context.Workspace.LinkTypes);
+                    context.Workspace.Cache.Checkout(item.Md5, absolute, context.Workspace.LinkTypes, item.IsExec);
                     context.Workspace.RecordCheckedOut(absolute, item);
                 }
             }

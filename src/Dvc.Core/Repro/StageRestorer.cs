@@ -69,7 +69,7 @@ internal sealed class StageRestorer
             var absolute = _context.Repository.Absolute(stage.PathFromRoot(output.Path));
             // Uncached metrics and plots go back as plain copies: git tracks them, not the cache.
             var types = output.Cache ? linkTypes : [Config.LinkType.Copy];
-            _context.Workspace.Cache.Checkout(item.Md5!, absolute, types);
+            _context.Workspace.Cache.Checkout(item.Md5!, absolute, types, item.IsExec);
             _context.Workspace.RecordCheckedOut(absolute, item);
         }
     }

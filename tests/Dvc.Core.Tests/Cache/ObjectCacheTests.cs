@@ -58,6 +58,21 @@ public sealed class ObjectCacheTests
     }
 
     [TestMethod]
+    public void AnExecutableFileIsCheckedOutExecutableAndAPlainOneIsNot()
+    {
+        using var temp = new TempDirectory();
+        var (cache, md5) = CacheWithHello(temp);
+        var script = temp.Combine("ws/run.sh");
+        var plain = temp.Combine("ws/plain.txt");
+
+        cache.Checkout(md5, script, CopyOnly, isExec: true);
+        cache.Checkout(md5, plain, CopyOnly);
+
+        Assert.IsTrue((File.GetUnixFileMode(script) & UnixFileMode.UserExecute) != 0, File.GetUnixFileMode(script).ToString());
+        Assert.IsTrue((File.GetUnixFileMode(plain) & UnixFileMode.UserExecute) == 0, File.GetUnixFileMode(plain).ToString());
+    }
+
+    [TestMethod]
     public void CopyCheckoutIsWritableAndIndependentOfTheCache()
     {
         using var temp = new TempDirectory();
