@@ -20,6 +20,12 @@ public abstract class DvcPlanTask : DvcCancelableTask
 
     public bool AllPipelines { get; set; }
 
+    /// <summary>Folder targets stand for every dvc.yaml below them (the Recursive property, <c>-R</c>).</summary>
+    public bool Recursive { get; set; }
+
+    /// <summary>Stage names in targets are glob patterns (the Glob property, <c>--glob</c>).</summary>
+    public bool Glob { get; set; }
+
     /// <summary>Reproduce even unchanged stages (the Force property).</summary>
     public bool Force { get; set; }
 
@@ -30,5 +36,7 @@ public abstract class DvcPlanTask : DvcCancelableTask
         SingleItem = SingleItem,
         Downstream = Downstream,
         AllPipelines = AllPipelines,
+        Recursive = Recursive,
+        Glob = Glob,
     };
 }

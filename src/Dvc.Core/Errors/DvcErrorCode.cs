@@ -84,6 +84,7 @@ internal static class DvcErrorCode
     public const string ArgumentDuplication = "DVC1703";
     public const string InvalidStageOption = "DVC1704";
     public const string NoConsoleForInteractive = "DVC1710";
+    public const string ReproductionAborted = "DVC1711";
     public const string InvalidPattern = "DVC1720";
     public const string NoExperimentsSelected = "DVC1721";
     public const string CheckpointFailed = "DVC1740";

@@ -11,6 +11,12 @@ internal sealed record ReproOptions
     /// <summary>The build is an experiment run: no "up to date" line or git hints at the end.</summary>
     public bool IsExperiment { get; init; }
 
+    /// <summary>What a failing stage does to the rest of the build (<c>--keep-going</c>, <c>--ignore-errors</c>).</summary>
+    public OnError OnError { get; init; } = OnError.Fail;
+
+    /// <summary>Asked before each stage that is going to be reproduced (<c>--interactive</c>); null: never asked.</summary>
+    public IStagePrompt? Prompt { get; init; }
+
     /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

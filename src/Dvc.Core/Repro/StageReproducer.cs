@@ -54,6 +54,11 @@ internal sealed class StageReproducer
             _log.Detail($"Stage '{stage.Addressing}': {reason}");
         }
 
+        if (options.Prompt is { } prompt && !prompt.Confirm($"Going to reproduce stage: '{stage.Addressing}'. Are you sure you want to continue?", _log, cancellation))
+        {
+            throw new DvcException(DvcErrorCode.ReproductionAborted, $"failed to reproduce '{stage.Addressing}': reproduction aborted by the user", stage.Location);
+        }
+
         var parameters = _context.Workspace.ReadParams(stage);
         StageOutcome outcome;
         if (stage.Kind == StageKind.DataSource)
