@@ -87,6 +87,18 @@ internal sealed class StageReproducer
             }
         }
 
+        Commit(stage, lockEntry, parameters);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Records the stage as its files are now: outputs into the cache, the run-cache entry, the dvc.lock
+    /// entry (the end of every reproduction, and <c>dvc commit --force</c> for <c>exp save</c>).
+    /// </summary>
+    public LockEntry Commit(StageDefinition stage) => Commit(stage, _context.LockEntryOf(stage), _context.Workspace.ReadParams(stage));
+
+    private LockEntry Commit(StageDefinition stage, LockEntry? lockEntry, IReadOnlyList<StageParamsValues> parameters)
+    {
         using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
         {
             var entry = StageSnapshot.Capture(_context, stage, lockEntry);
@@ -103,9 +115,8 @@ internal sealed class StageReproducer
             }
 
             RecordInLock(stage, entry);
+            return entry;
         }
-
-        return outcome;
     }
 
     private bool TryRestore(StageDefinition stage, LockEntry? lockEntry, StageStatus status, IReadOnlyList<StageParamsValues> parameters, ReproOptions options)
