@@ -21,6 +21,12 @@ public abstract class DvcPlanTask : DvcCancelableTask
 
     public bool AllPipelines { get; set; }
 
+    /// <summary>Folder targets stand for every dvc.yaml below them (the Recursive property, <c>-R</c>).</summary>
+    public bool Recursive { get; set; }
+
+    /// <summary>Stage names in targets are glob patterns (the Glob property, <c>--glob</c>).</summary>
+    public bool Glob { get; set; }
+
     /// <summary>Reproduce even unchanged stages (the Force property).</summary>
     public bool Force { get; set; }
 
@@ -34,12 +40,15 @@ public abstract class DvcPlanTask : DvcCancelableTask
         SingleItem = SingleItem,
         Downstream = Downstream,
         AllPipelines = AllPipelines,
+        Recursive = Recursive,
+        Glob = Glob,
     };
 
     private protected IPlanner Planner(DvcRepository repository, PlanRequest request)
     {
         var planner = new PipelinePlanner();
-        return PlanCache
+        // Recursive targets depend on which dvc.yaml files exist below a folder, which the plan cache does not watch.
+        return PlanCache && !Recursive
             ? new CachedPlanner(planner, ResolvedPipelineCache.PathFor(repository.BuildStateDir, request), typeof(DvcPlanTask).Assembly.Location)
             : planner;
     }

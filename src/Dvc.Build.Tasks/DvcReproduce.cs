@@ -32,6 +32,15 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
     /// <summary>Identifies this build, so that its other tasks share the repository's build lock.</summary>
     public string? BuildId { get; set; }
 
+    /// <summary>Keep running the stages that do not depend on a failed one (<c>--keep-going</c>).</summary>
+    public bool KeepGoing { get; set; }
+
+    /// <summary>A failed stage is a warning and the build goes on (<c>--ignore-errors</c>).</summary>
+    public bool IgnoreErrors { get; set; }
+
+    /// <summary>Ask before each stage that is going to be reproduced, reading the answer from standard input.</summary>
+    public bool Interactive { get; set; }
+
     /// <summary>Set by MSBuild's question mode (<c>-question</c>).</summary>
     public bool FailIfNotIncremental { get; set; }
 
@@ -45,7 +54,8 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
         var clock = System.Diagnostics.Stopwatch.StartNew();
         BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, WriteLine, Cancellation);
         var locked = clock.ElapsedMilliseconds;
-        var jobs = JobCount();
+        // Questions are asked one at a time, in plan order.
+        var jobs = Interactive ? 1 : JobCount();
         var repository = DvcRepository.Require(ProjectDirectory);
         LeftoverBuildState.Remove(repository);
         var build = Planner(repository, Request).Plan(Request, Options(repository));
@@ -95,10 +105,17 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
     private ReproOptions Options(DvcRepository repository)
     {
         var isExperiment = !string.IsNullOrEmpty(ExperimentName) && !string.IsNullOrEmpty(ExperimentBaseline);
+        if (KeepGoing && IgnoreErrors)
+        {
+            throw new DvcException(DvcErrorCode.InvalidOption, "KeepGoing and IgnoreErrors cannot be used together (DVC's --keep-going and --ignore-errors exclude each other)");
+        }
+
         return new ReproOptions
         {
             Force = Force,
             NoRunCache = NoRunCache,
+            OnError = KeepGoing ? OnError.KeepGoing : IgnoreErrors ? OnError.Ignore : OnError.Fail,
+            Prompt = Interactive ? ConsolePrompt.Open() : null,
             IsExperiment = isExperiment,
             Environment = isExperiment
                 ? ExperimentPreparation.Environment(new ExpRef(ExperimentBaseline!, ExperimentName!), repository.RootDir)

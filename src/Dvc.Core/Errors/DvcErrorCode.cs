@@ -77,6 +77,19 @@ internal static class DvcErrorCode
     public const string MissingDataSource = "DVC1172";
     public const string BuildLockTimeout = "DVC1173";
 
+    // 17xx: stage add, repro error policies and interactive runs, more experiment commands, checkpoints.
+    public const string StageAddIncomplete = "DVC1700";
+    public const string DuplicateStageName = "DVC1701";
+    public const string StageAddUnsupportedFile = "DVC1702";
+    public const string ArgumentDuplication = "DVC1703";
+    public const string InvalidStageOption = "DVC1704";
+    public const string NoConsoleForInteractive = "DVC1710";
+    public const string ReproductionAborted = "DVC1711";
+    public const string InvalidPattern = "DVC1720";
+    public const string NoExperimentsSelected = "DVC1721";
+    public const string CheckpointFailed = "DVC1740";
+    public const string UnknownCheckpoint = "DVC1741";
+
     // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
     // reported by build/Dvc.Build.Integration.targets.
     public const string StageWouldRun = "DVC1302";

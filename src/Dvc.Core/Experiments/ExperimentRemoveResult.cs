@@ -1,9 +1,11 @@
 namespace Dvc.Core.Experiments;
 
-/// <summary>The experiments whose refs were deleted, and DVC's summary line.</summary>
-internal sealed record ExperimentRemoveResult(IReadOnlyList<ExperimentInfo> Removed)
+/// <summary>The names of the experiments removed (refs deleted, or queue entries dropped), and DVC's summary line.</summary>
+internal sealed record ExperimentRemoveResult(IReadOnlyList<string> Names)
 {
-    public string Message => Removed.Count == 0
+    public string Message => Names.Count == 0
         ? "No experiments to remove."
-        : $"Removed experiments: {HumanList.JoinQuoted(Removed.Select(e => e.Name))}";
+        : $"Removed experiments: {HumanList.JoinQuoted(Names)}";
+
+    public ExperimentRemoveResult Plus(ExperimentRemoveResult other) => new(Names.Concat(other.Names).ToList());
 }

@@ -16,6 +16,14 @@ internal sealed class ExperimentRemover
     /// <summary>Removes every experiment of every baseline (<c>dvc exp remove -A</c>).</summary>
     public ExperimentRemoveResult RemoveAll() => Delete(new ExperimentList(_git).All());
 
+    /// <summary>Removes the experiments of these baseline commits (<c>dvc exp remove --rev</c>).</summary>
+    public ExperimentRemoveResult RemoveOfBaselines(IEnumerable<string> baselineShas) =>
+        Delete(baselineShas.Distinct(StringComparer.Ordinal).SelectMany(new ExperimentList(_git).ForBaseline).ToList());
+
+    /// <summary>Removes every queued experiment (<c>dvc exp remove --queue</c>).</summary>
+    public ExperimentRemoveResult RemoveQueued() =>
+        new(QueuedExperiments.Clear(_git));
+
     private ExperimentRemoveResult Delete(IReadOnlyList<ExperimentInfo> experiments)
     {
         foreach (var experiment in experiments)
@@ -32,6 +40,6 @@ internal sealed class ExperimentRemover
             _git.DeleteRef(ExperimentApplier.ExecApplyRef, execApply.Sha);
         }
 
-        return new ExperimentRemoveResult(experiments);
+        return new ExperimentRemoveResult(experiments.Select(e => e.Name).ToList());
     }
 }

@@ -39,6 +39,17 @@ internal sealed class TargetResolver
         }
     }
 
+    /// <summary>Stage names in targets are glob patterns (<c>--glob</c>, Python's fnmatch).</summary>
+    public bool Glob { get; init; }
+
+    /// <summary>With <c>-R</c>: the repository-relative folder a target names ("" for the root), or null
+    /// when it names none; every stage whose file is below that folder is a target.</summary>
+    public Func<string, string?>? FolderOf { get; init; }
+
+    /// <summary>Whether a repository-relative file is below a folder ("" is the root), as DVC's <c>path_isin</c>.</summary>
+    public static bool IsInside(string file, string folder) =>
+        folder.Length == 0 || file.StartsWith(folder + "/", StringComparison.Ordinal);
+
     /// <summary>The foreach/matrix group of a generated stage name (<c>train@cnn-0.1</c> → <c>train</c>):
     /// the part before the last '@', since keys never contain one but group names might.</summary>
     public static string? GroupOf(string stageName)
@@ -63,6 +74,20 @@ internal sealed class TargetResolver
     public IReadOnlyList<StageDefinition> ResolveOne(string target)
     {
         var normalized = target.Replace('\\', '/');
+        if (FolderOf?.Invoke(RepoPath.Join(_baseDir, normalized)) is { } folder)
+        {
+            // DVC's collect_inside_path: the stages of every pipeline and .dvc file below the folder.
+            var inside = _graph.Stages.Where(s => IsInside(RepoPath.Normalize(s.DvcFile), folder)).ToList();
+            return inside.Count > 0
+                ? inside
+                : throw new DvcException(DvcErrorCode.UnknownTarget, $"no dvc.yaml or .dvc file below '{target}'");
+        }
+
+        if (Glob && normalized.AsSpan().IndexOfAny("*?[") >= 0)
+        {
+            return Matching(normalized);
+        }
+
         if (normalized.EndsWith(".dvc", StringComparison.Ordinal) || IsPipelineFile(normalized))
         {
             return StagesOfFile(RepoPath.Join(_baseDir, normalized));
@@ -79,6 +104,22 @@ internal sealed class TargetResolver
         return NamedStages(_defaultFile, normalized)
             ?? StagesProducing(RepoPath.Join(_baseDir, normalized))
             ?? throw NotFound(normalized, _defaultFile[(_baseDir.Length == 0 ? 0 : _baseDir.Length + 1)..]);
+    }
+
+    /// <summary><c>--glob</c>: the stages of the file (the default one, or <c>file:pattern</c>) whose names match.</summary>
+    private IReadOnlyList<StageDefinition> Matching(string target)
+    {
+        var colon = target.LastIndexOf(':');
+        var (file, pattern) = colon > 0 && IsPipelineFile(target[..colon])
+            ? (RepoPath.Join(_baseDir, target[..colon]), target[(colon + 1)..])
+            : (_defaultFile, target);
+        var matcher = FnMatch.ToRegex(pattern);
+        var matched = (_byFile.TryGetValue(file, out var stages) ? stages : new List<StageDefinition>())
+            .Where(s => matcher.IsMatch(s.Name))
+            .ToList();
+        return matched.Count > 0
+            ? matched
+            : throw new DvcException(DvcErrorCode.UnknownTarget, $"no stage inside '{file}' matches '{pattern}'");
     }
 
     private static bool IsPipelineFile(string path)

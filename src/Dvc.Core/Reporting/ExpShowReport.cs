@@ -8,8 +8,9 @@ internal static class ExpShowReport
     /// does. <paramref name="sortBy"/> is <c>[file:]key</c> of a metric or param; the clock decides
     /// "today" and the local time zone for the Created column.
     /// </summary>
-    public static string Render(IReadOnlyList<ExperimentRow> rows, ShowFormat format, string? sortBy, bool descending, TimeProvider clock)
+    public static string Render(IReadOnlyList<ExperimentRow> rows, ShowFormat format, string? sortBy, bool descending, TimeProvider clock, ExpShowOptions? options = null)
     {
+        options ??= ExpShowOptions.Default;
         if (format == ShowFormat.Json)
         {
             return ReportJson.Serialize(ExpShowJson.Build(rows, clock)) + "\n";
@@ -18,7 +19,13 @@ internal static class ExpShowReport
         var columns = ExpShowColumns.Collect(AllRevisions(rows));
         var sort = sortBy is null ? null : ExpShowSortKey.Resolve(sortBy, descending, columns);
         var style = format == ShowFormat.Csv ? ExpShowCellStyle.Csv : ExpShowCellStyle.Display;
+        if (options.Precision is { } precision && format != ShowFormat.Csv)
+        {
+            style = style with { Precision = precision };
+        }
+
         var table = ExpShowTableBuilder.Build(rows, columns, style, sort, clock);
+        ExpShowColumnFilter.Apply(table, columns, options);
         if (format == ShowFormat.Csv)
         {
             return CsvText.Render(table.Headers, table.Rows);
@@ -31,8 +38,21 @@ internal static class ExpShowReport
         }
 
         var rightAligned = table.Headers.Select(table.RightAligned.Contains).ToList();
+        if (options.Width is { } width)
+        {
+            var groups = table.Headers.Select(h => GroupOf(h, columns)).ToList();
+            var fitted = TableFitter.Fit(table.Headers, rightAligned, groups, table.Rows, width);
+            return RichBorderTable.Render(fitted.Headers, fitted.RightAligned, fitted.Rows);
+        }
+
         return RichBorderTable.Render(table.Headers, rightAligned, table.Rows);
     }
+
+    private static int GroupOf(string header, ExpShowColumns columns) =>
+        columns.Metrics.Any(c => c.Header == header) ? 1
+        : columns.Params.Any(c => c.Header == header) ? 2
+        : columns.Deps.Contains(header) ? 3
+        : 0;
 
     private static IEnumerable<RevisionData> AllRevisions(IEnumerable<ExperimentRow> rows) =>
         rows.SelectMany(r => new[] { r.Data }.Concat(AllRevisions(r.Experiments)));

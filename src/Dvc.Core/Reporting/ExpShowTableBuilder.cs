@@ -56,7 +56,8 @@ internal static class ExpShowTableBuilder
             data.Timestamp is { } ts ? (style.Iso ? ExpShowTime.Iso(ts, clock) : ExpShowTime.Format(ts, clock)) : style.Fill,
             "",
             row.State ?? style.Fill,
-            row.Executor ?? style.Fill,
+            // DVC capitalizes the executor's name in the table (dvc-task → Dvc-task).
+            row.Executor is { Length: > 0 } executor ? char.ToUpperInvariant(executor[0]) + executor[1..] : style.Fill,
         };
         var metricCells = columns.Metrics.Select(c => ValueCell(data.Metrics, c, style));
         var paramCells = columns.Params.Select(c => ValueCell(data.Params, c, style));

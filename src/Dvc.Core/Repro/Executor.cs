@@ -73,6 +73,7 @@ internal sealed class Executor
     private bool RunInPlanOrder(PlannedBuild build, ReproSession session, StageOutcome[] outcomes, CancellationToken cancellation)
     {
         var plan = build.Plan;
+        var failures = new FailurePolicy(build.Options.OnError, _log, _failed);
         var previousDidSomething = false;
         for (var i = 0; i < plan.Stages.Count; i++)
         {
@@ -84,6 +85,13 @@ internal sealed class Executor
             if (!plan.Decisions[i].Visit)
             {
                 ReportSkipped(plan, i, _log);
+                previousDidSomething = false;
+                continue;
+            }
+
+            if (failures.Skipped.Contains(i))
+            {
+                outcomes[i] = StageOutcome.NotStarted;
                 previousDidSomething = false;
                 continue;
             }
@@ -106,14 +114,19 @@ internal sealed class Executor
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 outcomes[i] = StageOutcome.Failed;
-                _failed(e);
-                return false;
+                if (!failures.Handle(plan, i, e, cancellation))
+                {
+                    return false;
+                }
+
+                previousDidSomething = true;
+                continue;
             }
 
             previousDidSomething = outcomes[i] != StageOutcome.Unchanged;
         }
 
-        return true;
+        return failures.Finish();
     }
 
     private bool RunConcurrently(PlannedBuild build, ReproSession session, int jobs, StageOutcome[] outcomes, CancellationToken cancellation)
@@ -127,6 +140,7 @@ internal sealed class Executor
             }
         }
 
+        var failures = new FailurePolicy(build.Options.OnError, _log, _failed);
         var finished = new bool[plan.Stages.Count];
         var pending = new List<int>(plan.ToVisit);
         var running = new Dictionary<Task<StageOutcome>, int>();
@@ -136,7 +150,14 @@ internal sealed class Executor
             for (var k = 0; k < pending.Count && running.Count < jobs && !failed && !cancellation.IsCancellationRequested; k++)
             {
                 var position = pending[k];
-                if (!UpstreamSucceeded(plan, position, finished, outcomes))
+                if (failures.Skipped.Contains(position))
+                {
+                    pending.RemoveAt(k--);
+                    outcomes[position] = StageOutcome.NotStarted;
+                    continue;
+                }
+
+                if (!UpstreamSucceeded(plan, position, finished, outcomes, failures.IgnoresFailures))
                 {
                     continue;
                 }
@@ -162,8 +183,7 @@ internal sealed class Executor
             else
             {
                 outcomes[stage] = StageOutcome.Failed;
-                failed = true;
-                _failed(done.Exception!.InnerException ?? done.Exception);
+                failed |= !failures.Handle(plan, stage, done.Exception!.InnerException ?? done.Exception, cancellation);
             }
         }
 
@@ -172,14 +192,15 @@ internal sealed class Executor
             outcomes[position] = StageOutcome.NotStarted;
         }
 
-        return !failed && pending.Count == 0;
+        return !failed && failures.Finish() && pending.All(failures.Skipped.Contains);
     }
 
-    private static bool UpstreamSucceeded(Plan plan, int position, bool[] finished, StageOutcome[] outcomes)
+    private static bool UpstreamSucceeded(Plan plan, int position, bool[] finished, StageOutcome[] outcomes, bool ignoreFailures)
     {
         foreach (var upstream in plan.Stages[position].UpstreamInPlan)
         {
-            if (plan.Decisions[upstream].Visit && (!finished[upstream] || outcomes[upstream] is StageOutcome.Failed or StageOutcome.NotStarted))
+            if (plan.Decisions[upstream].Visit
+                && (!finished[upstream] || outcomes[upstream] is StageOutcome.NotStarted || (outcomes[upstream] == StageOutcome.Failed && !ignoreFailures)))
             {
                 return false;
             }

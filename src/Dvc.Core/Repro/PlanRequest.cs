@@ -15,6 +15,12 @@ internal sealed record PlanRequest
 
     public bool AllPipelines { get; init; }
 
+    /// <summary>Folder targets stand for every dvc.yaml below them (<c>-R</c>).</summary>
+    public bool Recursive { get; init; }
+
+    /// <summary>Stage names in targets are glob patterns (<c>--glob</c>).</summary>
+    public bool Glob { get; init; }
+
     /// <summary>
     /// The request of an inspecting command (<c>dvc status</c>, <c>dvc dag</c>): without targets
     /// it covers every dvc.yaml and .dvc file of the repository, while <c>dvc repro</c> without

@@ -15,7 +15,7 @@ internal static class PlannedPipeline
         var defaultFile = repository.Relative(Path.Combine(Path.GetFullPath(request.ProjectDirectory), "dvc.yaml"));
         var files = request.AllPipelines
             ? PipelineContext.FindAllPipelineFiles(repository)
-            : FilesNamedBy(request.Targets, defaultFile);
+            : FilesNamedBy(request, repository, defaultFile);
         if (!string.IsNullOrWhiteSpace(request.Targets) && !File.Exists(repository.Absolute(defaultFile)))
         {
             // Targets in other files (`data/dvc.yaml:get`) need no dvc.yaml here, as with `dvc repro`.
@@ -35,7 +35,11 @@ internal static class PlannedPipeline
             IReadOnlyList<StageDefinition>? targets = null;
             if (!string.IsNullOrWhiteSpace(request.Targets))
             {
-                targets = new TargetResolver(context.Graph, defaultFile).Resolve(request.Targets!);
+                targets = new TargetResolver(context.Graph, defaultFile)
+                {
+                    Glob = request.Glob,
+                    FolderOf = request.Recursive ? path => FolderTarget(repository, path) : null,
+                }.Resolve(request.Targets!);
             }
             else if (!request.AllPipelines)
             {
@@ -52,12 +56,22 @@ internal static class PlannedPipeline
         }
     }
 
-    /// <summary>The default dvc.yaml plus every other dvc.yaml a target names (<c>sub/dvc.yaml:stage</c>).</summary>
-    private static IReadOnlyList<string> FilesNamedBy(string? targets, string defaultFile)
+    /// <summary>The default dvc.yaml plus every other dvc.yaml a target names (<c>sub/dvc.yaml:stage</c>),
+    /// and with <see cref="PlanRequest.Recursive"/> every dvc.yaml below a folder target.</summary>
+    private static IReadOnlyList<string> FilesNamedBy(PlanRequest request, DvcRepository repository, string defaultFile)
     {
         var files = new List<string> { defaultFile };
-        foreach (var target in (targets ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var baseDir = defaultFile.Contains('/') ? defaultFile[..defaultFile.LastIndexOf('/')] : "";
+        IReadOnlyList<string>? all = null;
+        foreach (var target in (request.Targets ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
+            if (request.Recursive && FolderTarget(repository, RepoPath.Join(baseDir, target.Replace('\\', '/'))) is { } folder)
+            {
+                all ??= PipelineContext.FindAllPipelineFiles(repository);
+                files.AddRange(all.Where(f => TargetResolver.IsInside(f, folder) && !files.Contains(f)));
+                continue;
+            }
+
             var file = target.Contains(':') ? target[..target.LastIndexOf(':')] : target;
             if ((file.EndsWith("dvc.yaml", StringComparison.Ordinal) || file.EndsWith("dvc.yml", StringComparison.Ordinal)) && !files.Contains(RepoPath.Normalize(file)))
             {
@@ -66,5 +80,17 @@ internal static class PlannedPipeline
         }
 
         return files;
+    }
+
+    /// <summary>A target that names a folder of the repository, normalised ("" for the root); null otherwise.</summary>
+    private static string? FolderTarget(DvcRepository repository, string repoRelative)
+    {
+        var normalized = RepoPath.Normalize(repoRelative);
+        if (normalized == ".")
+        {
+            normalized = "";
+        }
+
+        return !RepoPath.IsOutside(normalized) && Directory.Exists(repository.Absolute(normalized)) ? normalized : null;
     }
 }

@@ -17,6 +17,12 @@ internal sealed record ReproOptions
     /// </summary>
     public bool RequireInputs { get; init; } = true;
 
+    /// <summary>What a failing stage does to the rest of the build (<c>--keep-going</c>, <c>--ignore-errors</c>).</summary>
+    public OnError OnError { get; init; } = OnError.Fail;
+
+    /// <summary>Asked before each stage that is going to be reproduced (<c>--interactive</c>); null: never asked.</summary>
+    public IStagePrompt? Prompt { get; init; }
+
     /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -48,7 +48,7 @@ internal sealed class ResolvedPipelineCache
     {
         var tool = new FileInfo(toolAssemblyPath);
         return string.Join('\n', FormatVersion, Path.GetFullPath(request.ProjectDirectory), request.Targets, request.SingleItem, request.Downstream,
-            request.AllPipelines, force, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
+            request.AllPipelines, request.Glob, request.Recursive, force, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
     }
 
     public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<PlannedStage> stages)

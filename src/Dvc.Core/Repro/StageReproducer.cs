@@ -54,6 +54,11 @@ internal sealed class StageReproducer
             _log.Detail($"Stage '{stage.Addressing}': {reason}");
         }
 
+        if (options.Prompt is { } prompt && !prompt.Confirm($"Going to reproduce stage: '{stage.Addressing}'. Are you sure you want to continue?", _log, cancellation))
+        {
+            throw new DvcException(DvcErrorCode.ReproductionAborted, $"failed to reproduce '{stage.Addressing}': reproduction aborted by the user", stage.Location);
+        }
+
         var parameters = _context.Workspace.ReadParams(stage);
         StageOutcome outcome;
         if (stage.Kind == StageKind.DataSource)
@@ -82,6 +87,18 @@ internal sealed class StageReproducer
             }
         }
 
+        Commit(stage, lockEntry, parameters);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Records the stage as its files are now: outputs into the cache, the run-cache entry, the dvc.lock
+    /// entry (the end of every reproduction, and <c>dvc commit --force</c> for <c>exp save</c>).
+    /// </summary>
+    public LockEntry Commit(StageDefinition stage) => Commit(stage, _context.LockEntryOf(stage), _context.Workspace.ReadParams(stage));
+
+    private LockEntry Commit(StageDefinition stage, LockEntry? lockEntry, IReadOnlyList<StageParamsValues> parameters)
+    {
         using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
         {
             var entry = StageSnapshot.Capture(_context, stage, lockEntry);
@@ -98,9 +115,8 @@ internal sealed class StageReproducer
             }
 
             RecordInLock(stage, entry);
+            return entry;
         }
-
-        return outcome;
     }
 
     private bool TryRestore(StageDefinition stage, LockEntry? lockEntry, StageStatus status, IReadOnlyList<StageParamsValues> parameters, ReproOptions options)
