@@ -93,5 +93,4 @@ internal static class DvcErrorCode
     public const string RemoteExists = "DVC1607";
     public const string InvalidRemoteName = "DVC1608";
     public const string GitRemoteFailed = "DVC1609";
-    public const string MissingCacheForPush = "DVC1610";
 }

@@ -227,6 +227,7 @@ internal abstract class RemoteStorageContract
         }
 
         upload.GetAwaiter().GetResult();
+        seen.AddRange(reader.List("", CancellationToken.None));
         CollectionAssert.AreEquivalent(new[] { "files/md5/ab/cdef" }, seen.Distinct().ToList(), "no temporary name is ever listed");
     }
 
