@@ -93,4 +93,17 @@ internal static class DvcErrorCode
     // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
     // reported by build/Dvc.Build.Integration.targets.
     public const string StageWouldRun = "DVC1302";
+
+    // 160x-164x: DVC remotes (config, push/pull/fetch, run-cache and experiment sharing) and the
+    // local-path remote; 165x-169x belong to the SSH, S3 and Azure remote types.
+    public const string NoRemote = "DVC1600";
+    public const string UnknownRemote = "DVC1601";
+    public const string UnsupportedRemoteScheme = "DVC1602";
+    public const string RemoteObjectMissing = "DVC1603";
+    public const string CorruptedRemoteObject = "DVC1604";
+    public const string RemoteNoSpaceLeft = "DVC1605";
+    public const string RemoteIoFailed = "DVC1606";
+    public const string RemoteExists = "DVC1607";
+    public const string InvalidRemoteName = "DVC1608";
+    public const string GitRemoteFailed = "DVC1609";
 }
