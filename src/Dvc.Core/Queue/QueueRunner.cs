@@ -28,7 +28,9 @@ internal sealed class QueueRunner
     /// <param name="only">Run only these entries (Temp: the one just queued); null: the whole queue.</param>
     public IReadOnlyList<QueuedResult> Run(int jobs, IReproLog console, CancellationToken cancellation, IReadOnlyCollection<string>? only = null)
     {
+        RemoveLeftovers();
         var results = new List<QueuedResult>();
+        var queueOrder = new ExpStash(_main.Git, _stashRef).Entries().Reverse().Select(e => e.StashRev).ToList();
         var runner = new QueuedRunner(_main, _projectDirectory, _stashRef);
         var prefixed = jobs > 1;
         void Work()
@@ -54,7 +56,29 @@ internal sealed class QueueRunner
         var threads = Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => new Thread(Work) { IsBackground = true, Name = "dvc-queue" }).ToList();
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
-        return results;
+        return results.OrderBy(r => queueOrder.IndexOf(r.Entry.StashRev) is var i && i >= 0 ? i : int.MaxValue).ToList();
+    }
+
+    /// <summary>Workspaces of runs no build holds any more (a build killed with kill -9 left them).</summary>
+    private void RemoveLeftovers()
+    {
+        var repository = _main.Repository;
+        var exps = QueuePaths.ExpsDir(repository);
+        var runRoot = Path.Combine(exps, "run");
+        if (!Directory.Exists(exps))
+        {
+            return;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories(exps, "exp-*"))
+        {
+            var prefix = Path.GetFileName(dir)["exp-".Length..];
+            var revs = Directory.Exists(runRoot) ? Directory.EnumerateDirectories(runRoot, prefix + "*").Select(Path.GetFileName).OfType<string>() : [];
+            if (!revs.Any(rev => QueueClaim.IsHeld(repository, rev)))
+            {
+                _main.Git.RemoveWorktree(dir);
+            }
+        }
     }
 
     private (QueueEntry Entry, QueueClaim Claim)? ClaimNext(IReadOnlyCollection<string>? only)
