@@ -108,6 +108,8 @@ public sealed class QueueTests
         Assert.AreEqual("", repo.Git("status", "--porcelain"), "queueing leaves the workspace as it was");
         var status = repo.Build("QueueStatus");
         Assert.AreEqual(6, status.MessageLines.Count(l => l.EndsWith("Queued", StringComparison.Ordinal)), status.ToString());
+        var queuedShow = repo.Build("ExpShow", "Format=csv").MessageLines;
+        Assert.IsTrue(queuedShow.Any(l => l.StartsWith("arch-size-1,", StringComparison.Ordinal) && l.Contains(",Queued,Dvc-task,", StringComparison.Ordinal)), string.Join("\n", queuedShow));
 
         var run = repo.Build("ExpRun", "RunAll=true", "Jobs=2");
 
@@ -148,6 +150,8 @@ public sealed class QueueTests
         var status = repo.Build("QueueStatus").MessageLines;
         Assert.IsTrue(status.Any(l => l.Contains("bad-1", StringComparison.Ordinal) && l.EndsWith("Failed", StringComparison.Ordinal)), string.Join("\n", status));
         Assert.IsTrue(status.Any(l => l.Contains("bad-2", StringComparison.Ordinal) && l.EndsWith("Success", StringComparison.Ordinal)), string.Join("\n", status));
+        var show = repo.Build("ExpShow").MessageLines;
+        Assert.IsTrue(show.Any(l => l.Contains("[bad-1]", StringComparison.Ordinal) && l.Contains(" Failed ", StringComparison.Ordinal)), string.Join("\n", show));
         var logs = repo.Build("QueueLogs", "Exp=bad-1");
         Assert.IsTrue(logs.MessageLines.Any(l => l.StartsWith("ERROR: failed to reproduce 'train'", StringComparison.Ordinal)), logs.ToString());
         AssertNothingLingers(repo);

@@ -1,5 +1,6 @@
 using Dvc.Core.Errors;
 using Dvc.Core.Git;
+using Dvc.Core.Queue;
 using Dvc.Core.Reporting;
 
 namespace Dvc.Core.Experiments;
@@ -45,6 +46,8 @@ internal sealed class ExperimentRevisions
         var git = _workspace.Git;
         var (headSha, headTime) = git.CommitOf("HEAD") ?? throw ExperimentErrors.EmptyRepository();
         var rows = _collector.Collect((headSha, headTime, git.CurrentBranch()), git.ExperimentRefs(headSha)).ToList();
+        var queue = new QueueInventory(_workspace).Items(includeSucceeded: false);
+        rows[^1] = WithQueue(rows[^1], headSha, queue);
         var baselines = new List<(string Sha, string? Name)>();
         if (allCommits)
         {
@@ -66,9 +69,39 @@ internal sealed class ExperimentRevisions
                 .OrderByDescending(e => e.CommitTime)
                 .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
                 .ToList();
-            rows.Add(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments));
+            rows.Add(WithQueue(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha, queue));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// DVC's order under a baseline: running, finished (newest first), queued, failed. A queued or
+    /// running entry shows its params, not yet any metrics; a failed one what its stash commit holds.
+    /// </summary>
+    private ExperimentRow WithQueue(ExperimentRow baseline, string baselineSha, IReadOnlyList<QueueItem> queue)
+    {
+        var mine = queue.Where(i => i.Entry.BaselineRev == baselineSha).ToList();
+        if (mine.Count == 0)
+        {
+            return baseline;
+        }
+
+        ExperimentRow Row(QueueItem item)
+        {
+            var data = _collector.ReadCommit(item.Entry.StashRev, item.Entry.Created, null, item.Entry.Name);
+            return ExperimentRow.Experiment(item.Status == QueueTaskStatus.Failed ? data : data with { Metrics = [] }) with
+            {
+                State = item.StatusText,
+                Executor = item.Status == QueueTaskStatus.Failed ? null : "dvc-task",
+            };
+        }
+
+        var experiments = mine.Where(i => i.Status == QueueTaskStatus.Running).Select(Row)
+            .Concat(baseline.Experiments)
+            .Concat(mine.Where(i => i.Status == QueueTaskStatus.Pending).Select(Row))
+            .Concat(mine.Where(i => i.Status == QueueTaskStatus.Failed).Select(Row))
+            .ToList();
+        return baseline with { Experiments = experiments };
     }
 }

@@ -27,7 +27,8 @@ internal sealed class QueueInventory
 
     public QueueInventory(ExperimentWorkspace workspace) => _workspace = workspace;
 
-    public IReadOnlyList<QueueItem> Items()
+    /// <param name="includeSucceeded">Also the entries that ran successfully (their experiments are ordinary ones by then).</param>
+    public IReadOnlyList<QueueItem> Items(bool includeSucceeded = true)
     {
         var repository = _workspace.Repository;
         var queued = new ExpStash(_workspace.Git, ExpStash.Queue).Entries().Reverse().ToList();
@@ -37,6 +38,11 @@ internal sealed class QueueInventory
         items.AddRange(queued.Where((_, i) => statuses[i] != QueueTaskStatus.Running).Select(e => new QueueItem(e, QueueTaskStatus.Pending)));
         var failed = new ExpStash(_workspace.Git, ExpStash.Failed).Entries().Reverse().ToList();
         items.AddRange(failed.Select(e => new QueueItem(e, QueueTaskStatus.Failed)));
+
+        if (!includeSucceeded)
+        {
+            return items;
+        }
 
         var known = items.Select(i => i.Entry.StashRev).ToHashSet(StringComparer.Ordinal);
         var runRoot = Path.Combine(QueuePaths.ExpsDir(repository), "run");
