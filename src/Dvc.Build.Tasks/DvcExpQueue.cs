@@ -70,7 +70,19 @@ public sealed class DvcExpQueue : DvcCancelableTask
         }
 
         var runner = new QueueRunner(workspace, ProjectDirectory, Temp ? ExpStash.Temporary : ExpStash.Queue);
-        var results = runner.Run(jobs, log, Cancellation, Temp ? queued.Select(e => e.StashRev).ToList() : null);
+        IReadOnlyList<QueuedResult> results;
+        // Experiments mostly wait on their commands: meanwhile this node may build other projects.
+        var engine = (IBuildEngine3)BuildEngine;
+        engine.Yield();
+        try
+        {
+            results = runner.Run(jobs, log, Cancellation, Temp ? queued.Select(e => e.StashRev).ToList() : null);
+        }
+        finally
+        {
+            Reacquire(engine);
+        }
+
         var succeeded = results.Where(r => r.Status == QueueTaskStatus.Success).Select(r => r.Entry.Name).ToList();
         foreach (var failed in results.Where(r => r.Status == QueueTaskStatus.Failed))
         {
@@ -89,6 +101,18 @@ public sealed class DvcExpQueue : DvcCancelableTask
         log.Info("To apply the results of an experiment to your workspace run:");
         log.Info("");
         log.Info("\tdotnet build -t:ExpApply -p:Exp=<exp>");
+    }
+
+    private void Reacquire(IBuildEngine3 engine)
+    {
+        try
+        {
+            engine.Reacquire();
+        }
+        catch (Exception) when (Cancellation.IsCancellationRequested)
+        {
+            // MSBuild aborts the reacquire of a cancelled build; the runs already reported it.
+        }
     }
 
     private static string OneLine(string? text) =>
