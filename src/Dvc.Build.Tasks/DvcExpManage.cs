@@ -91,7 +91,7 @@ public sealed class DvcExpManage : DvcTask
         var result = new ExperimentRemoveResult([]);
         if (Queue)
         {
-            result = result.Plus(remover.RemoveQueued());
+            result = result.Plus(new ExperimentRemoveResult(new Dvc.Core.Queue.QueueManager(workspace).RemoveQueued()));
         }
 
         if (All || AllCommits)

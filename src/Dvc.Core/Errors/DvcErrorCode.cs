@@ -65,6 +65,15 @@ internal static class DvcErrorCode
     public const string OverrideMergeFailed = "DVC1156";
     public const string OverrideUnsupportedFile = "DVC1157";
 
+    // 14xx: the experiment queue (Queue, RunAll, Temp and the Queue* targets).
+    public const string EmptySweep = "DVC1401";
+    public const string InvalidSweep = "DVC1402";
+    public const string QueueEntryUnknown = "DVC1403";
+    public const string QueuedExperimentFailed = "DVC1404";
+    public const string QueueOptionConflict = "DVC1405";
+    public const string QueueLocked = "DVC1406";
+    public const string QueueWorkspaceFailed = "DVC1407";
+
     // 116x: experiment and metrics reports.
     public const string InvalidValueFile = "DVC1161";
     public const string UnknownSortColumn = "DVC1162";

@@ -20,10 +20,6 @@ internal sealed class ExperimentRemover
     public ExperimentRemoveResult RemoveOfBaselines(IEnumerable<string> baselineShas) =>
         Delete(baselineShas.Distinct(StringComparer.Ordinal).SelectMany(new ExperimentList(_git).ForBaseline).ToList());
 
-    /// <summary>Removes every queued experiment (<c>dvc exp remove --queue</c>).</summary>
-    public ExperimentRemoveResult RemoveQueued() =>
-        new(QueuedExperiments.Clear(_git));
-
     private ExperimentRemoveResult Delete(IReadOnlyList<ExperimentInfo> experiments)
     {
         foreach (var experiment in experiments)

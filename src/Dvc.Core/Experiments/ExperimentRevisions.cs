@@ -1,5 +1,6 @@
 using Dvc.Core.Errors;
 using Dvc.Core.Git;
+using Dvc.Core.Queue;
 using Dvc.Core.Reporting;
 
 namespace Dvc.Core.Experiments;
@@ -49,6 +50,11 @@ internal sealed class ExperimentRevisions
             ? throw ExperimentErrors.EmptyRepository()
             : throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{start}' is not a valid git revision"));
         var rows = _collector.Collect((firstSha, firstTime, DisplayName(start)), git.ExperimentRefs(firstSha)).ToList();
+        // Queued, running and failed entries of the queue, as DVC shows them (HideQueued/HideFailed leave some out).
+        var queue = new QueueInventory(_workspace).Items(includeSucceeded: false)
+            .Where(i => !(hideQueued && i.Status == QueueTaskStatus.Pending) && !(hideFailed && i.Status == QueueTaskStatus.Failed))
+            .ToList();
+        rows[^1] = WithQueue(rows[^1], firstSha, queue);
         var baselines = new List<(string Sha, string? Name)>();
         for (var back = 1; back < num && git.CommitOf($"{firstSha}~{back}") is { } older; back++)
         {
@@ -75,10 +81,10 @@ internal sealed class ExperimentRevisions
                 .OrderByDescending(e => e.CommitTime)
                 .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
                 .ToList();
-            rows.Add(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments));
+            rows.Add(WithQueue(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha, queue));
         }
 
-        return hideQueued && hideFailed ? rows : WithUnfinished(rows, hideQueued, hideFailed);
+        return rows;
     }
 
     /// <summary>The branch or tag a user named, for the baseline's row; null shows the short sha.</summary>
@@ -93,38 +99,33 @@ internal sealed class ExperimentRevisions
         return git.RefExists("refs/heads/" + rev) || git.RefExists("refs/tags/" + rev) ? rev : null;
     }
 
-    /// <summary>Queued and failed experiments after each baseline's finished ones, as DVC orders them.</summary>
-    private List<ExperimentRow> WithUnfinished(List<ExperimentRow> rows, bool hideQueued, bool hideFailed)
+    /// <summary>
+    /// DVC's order under a baseline: running, finished (newest first), queued, failed. A queued or
+    /// running entry shows its params, not yet any metrics; a failed one what its stash commit holds.
+    /// </summary>
+    private ExperimentRow WithQueue(ExperimentRow baseline, string baselineSha, IReadOnlyList<QueueItem> queue)
     {
-        var git = _workspace.Git;
-        var unfinished = new List<(QueueEntry Entry, string State, string? Executor)>();
-        if (!hideQueued)
+        var mine = queue.Where(i => i.Entry.BaselineRev == baselineSha).ToList();
+        if (mine.Count == 0)
         {
-            unfinished.AddRange(QueuedExperiments.Read(git, QueuedExperiments.QueueRef).Select(e => (e, "Queued", (string?)"dvc-task")));
+            return baseline;
         }
 
-        if (!hideFailed)
+        ExperimentRow Row(QueueItem item)
         {
-            unfinished.AddRange(QueuedExperiments.Read(git, QueuedExperiments.FailedRef).Select(e => (e, "Failed", (string?)null)));
-        }
-
-        if (unfinished.Count == 0)
-        {
-            return rows;
-        }
-
-        return rows.Select(row => row.Kind != ExperimentRowKind.Baseline
-            ? row
-            : row with
+            var data = _collector.ReadCommit(item.Entry.StashRev, item.Entry.Created, null, item.Entry.Name);
+            return ExperimentRow.Experiment(item.Status == QueueTaskStatus.Failed ? data : data with { Metrics = [] }) with
             {
-                Experiments = row.Experiments.Concat(unfinished
-                    .Where(u => u.Entry.BaselineSha == row.Data.Rev)
-                    .Select(u => ExperimentRow.Experiment(_collector.ReadCommit(u.Entry.Sha, u.Entry.Time, null, u.Entry.Name.Length > 0 ? u.Entry.Name : null)) with
-                    {
-                        State = u.State,
-                        Executor = u.Executor,
-                    }))
-                    .ToList(),
-            }).ToList();
+                State = item.StatusText,
+                Executor = item.Status == QueueTaskStatus.Failed ? null : "dvc-task",
+            };
+        }
+
+        var experiments = mine.Where(i => i.Status == QueueTaskStatus.Running).Select(Row)
+            .Concat(baseline.Experiments)
+            .Concat(mine.Where(i => i.Status == QueueTaskStatus.Pending).Select(Row))
+            .Concat(mine.Where(i => i.Status == QueueTaskStatus.Failed).Select(Row))
+            .ToList();
+        return baseline with { Experiments = experiments };
     }
 }

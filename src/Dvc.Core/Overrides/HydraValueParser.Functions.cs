@@ -32,35 +32,36 @@ internal sealed partial class HydraValueParser
     private object? ParseFunction(string name, int start)
     {
         var args = new List<object?>();
+        var arguments = new List<SweepArgument>();
         SkipSpaces();
         if (!TryConsume(')'))
         {
             do
             {
-                SkipArgumentName();
-                args.Add(ParseElementIn(start));
+                var keyword = SkipArgumentName();
+                var argumentStart = _pos;
+                var value = ParseElementIn(start);
+                args.Add(value);
+                arguments.Add(new SweepArgument(keyword, value, _text[argumentStart.._pos].Trim()));
             }
             while (TryConsume(','));
             Expect(')', start);
         }
 
-        if (name == "glob")
+        if (name == "glob" || SweepFunctions.Contains(name))
         {
-            Sweep = SweepKind.Glob;
-            return null;
-        }
-
-        if (SweepFunctions.Contains(name))
-        {
-            Sweep = SweepKind.Function;
+            Sweep = name == "glob" ? SweepKind.Glob : SweepKind.Function;
+            SweepFunction = name;
+            SweepArguments.Clear();
+            SweepArguments.AddRange(arguments);
             return null;
         }
 
         return HydraCast.Apply(name, args, _text[start.._pos]);
     }
 
-    /// <summary>Keyword arguments (<c>range(start=1, stop=3)</c>) only matter to sweeps, which are rejected anyway.</summary>
-    private void SkipArgumentName()
+    /// <summary>Keyword arguments (<c>range(start=1, stop=3)</c>) only matter to sweeps: returns the keyword, if any.</summary>
+    private string? SkipArgumentName()
     {
         SkipSpaces();
         var end = _pos;
@@ -71,7 +72,11 @@ internal sealed partial class HydraValueParser
 
         if (end > _pos && end < _text.Length && _text[end] == '=')
         {
+            var keyword = _text[_pos..end];
             _pos = end + 1;
+            return keyword;
         }
+
+        return null;
     }
 }

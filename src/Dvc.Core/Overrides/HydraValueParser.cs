@@ -16,6 +16,12 @@ internal sealed partial class HydraValueParser
 
     public SweepKind Sweep { get; private set; }
 
+    /// <summary>A sweep's elements with the text each was written as: a simple choice's items, or a
+    /// sweep function's arguments (with their keyword, <c>step=2</c>, when one was given).</summary>
+    private List<SweepArgument> SweepArguments { get; } = [];
+
+    private string? SweepFunction { get; set; }
+
     /// <summary>Parses the whole text; an empty text is the empty string, as in <c>key=</c>.</summary>
     public static (object? Value, SweepKind Sweep) Parse(string text)
     {
@@ -25,23 +31,53 @@ internal sealed partial class HydraValueParser
             return ("", SweepKind.None);
         }
 
-        var value = parser.ParseElement();
-        if (parser.TryConsume(','))
+        var value = parser.ParseTopLevel();
+        return (value, parser.Sweep);
+    }
+
+    /// <summary>Parses a value that may be a sweep: its elements (a simple choice's items, or a sweep
+    /// function's name and arguments), or null when the text is one value.</summary>
+    public static SweepSyntax? ParseSweep(string text)
+    {
+        var parser = new HydraValueParser(text);
+        if (text.Length == 0)
         {
-            parser.Sweep = SweepKind.SimpleChoice;
+            return null;
+        }
+
+        parser.ParseTopLevel();
+        return parser.Sweep switch
+        {
+            SweepKind.None => null,
+            SweepKind.SimpleChoice => new SweepSyntax(parser.Sweep, null, parser.SweepArguments),
+            _ => new SweepSyntax(parser.Sweep, parser.SweepFunction, parser.SweepArguments),
+        };
+    }
+
+    private object? ParseTopLevel()
+    {
+        var first = _pos;
+        var value = ParseElement();
+        if (TryConsume(','))
+        {
+            Sweep = SweepKind.SimpleChoice;
+            SweepArguments.Clear();
+            SweepArguments.Add(new SweepArgument(null, value, _text[first.._pos].TrimEnd(',', ' ', '\t').Trim()));
             do
             {
-                parser.ParseElement();
+                var start = _pos;
+                var element = ParseElement();
+                SweepArguments.Add(new SweepArgument(null, element, _text[start.._pos].Trim()));
             }
-            while (parser.TryConsume(','));
+            while (TryConsume(','));
         }
 
-        if (parser._pos < text.Length)
+        if (_pos < _text.Length)
         {
-            throw parser.Unexpected();
+            throw Unexpected();
         }
 
-        return (value, parser.Sweep);
+        return value;
     }
 
     private object? ParseElement()

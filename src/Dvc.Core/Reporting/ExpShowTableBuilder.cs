@@ -56,7 +56,7 @@ internal static class ExpShowTableBuilder
             data.Timestamp is { } ts ? (style.Iso ? ExpShowTime.Iso(ts, clock) : ExpShowTime.Format(ts, clock)) : style.Fill,
             "",
             row.State ?? style.Fill,
-            // DVC capitalizes the executor's name in the table (dvc-task → Dvc-task).
+            // DVC prints the executor's name capitalised in tables ("Dvc-task"), as is in JSON.
             row.Executor is { Length: > 0 } executor ? char.ToUpperInvariant(executor[0]) + executor[1..] : style.Fill,
         };
         var metricCells = columns.Metrics.Select(c => ValueCell(data.Metrics, c, style));

@@ -1,0 +1,166 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Experiments;
+using Dvc.Core.Repository;
+using Dvc.Core.Repro;
+
+namespace Dvc.Core.Queue;
+
+/// <summary>
+/// Runs one claimed entry: its isolated workspace (<see cref="ExperimentSandbox"/>), the outputs
+/// dvc.lock records checked out from the shared cache, then the one planner and executor every
+/// Repro uses, in this process, with the workspace as root (stages in plan order), and the result
+/// committed under refs/exps of the user's repository by the one <see cref="ExperimentRecorder"/>.
+/// The info file says how it ended before the entry leaves the queue: a success leaves it, a
+/// failure moves it to refs/exps/celery/failed as DVC does; a cancelled run stays queued.
+/// </summary>
+internal sealed class QueuedRunner
+{
+    private readonly ExperimentWorkspace _main;
+    private readonly string _projectDirectory;
+    private readonly string _stashRef;
+
+    public QueuedRunner(ExperimentWorkspace main, string projectDirectory, string stashRef)
+    {
+        _main = main;
+        _projectDirectory = projectDirectory;
+        _stashRef = stashRef;
+    }
+
+    /// <param name="console">Where the build shows the run (the log file gets every line too).</param>
+    /// <param name="prefix">Put before each console line ("[name] " when several run at once).</param>
+    public QueuedResult Run(QueueEntry entry, IReproLog console, string prefix, CancellationToken cancellation)
+    {
+        var repository = _main.Repository;
+        var infoPath = QueuePaths.InfoFile(repository, entry.StashRev);
+        var sandboxRoot = QueuePaths.Workspace(repository, entry.StashRev);
+        File.Delete(QueuePaths.KillFile(repository, entry.StashRev));
+        new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Running).Save(infoPath);
+        using var log = new QueueLogFile(QueuePaths.LogFile(repository, entry.StashRev), console, prefix);
+        using var killed = WatchKill(repository, entry.StashRev, cancellation);
+        var expRef = new ExpRef(entry.BaselineRev, entry.Name);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string what) => log.Detail($"{what}: {clock.ElapsedMilliseconds} ms");
+        try
+        {
+            log.Info($"Reproducing experiment '{entry.Name}'");
+            ExperimentCommitResult commit;
+            using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry))
+            {
+                Phase("workspace created");
+                sandbox.CheckOutOutputs();
+                Phase("outputs checked out");
+                var options = new ReproOptions { IsExperiment = true, Environment = ExperimentPreparation.Environment(expRef, repository.RootDir) };
+                using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
+                var errors = new List<string>();
+                Phase("planned");
+                var outcomes = new Executor(log, e =>
+                {
+                    lock (errors)
+                    {
+                        errors.Add(e.Message);
+                    }
+
+                    log.Error(e.Message);
+                }).Run(build, 1, killed.Token);
+                killed.Token.ThrowIfCancellationRequested();
+                if (outcomes.Contains(StageOutcome.Failed) || errors.Count > 0)
+                {
+                    return Fail(entry, log, errors.Count > 0 ? errors[0] : "a stage failed");
+                }
+
+                Phase("executed");
+                var session = build.Session;
+                var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
+                var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
+                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false);
+                Phase("committed");
+            }
+
+            Phase("workspace removed");
+
+            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Success, commit.Ref.RefName).Save(infoPath);
+            using (QueueLock.Acquire(repository))
+            {
+                new ExpStash(_main.Git, _stashRef).Drop(entry.StashRev);
+            }
+
+            Phase("left the queue");
+            return new QueuedResult(entry, QueueTaskStatus.Success, commit.CommitSha, null);
+        }
+        catch (OperationCanceledException) when (killed.IsKilled)
+        {
+            return Fail(entry, log, "killed by QueueKill");
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the entry stays queued for the next RunAll.
+            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
+            return new QueuedResult(entry, QueueTaskStatus.Canceled, null, "cancelled");
+        }
+        catch (DvcException e) when (e.Code == DvcErrorCode.StageCancelled && cancellation.IsCancellationRequested)
+        {
+            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
+            return new QueuedResult(entry, QueueTaskStatus.Canceled, null, "cancelled");
+        }
+        catch (DvcException e)
+        {
+            log.Error(e.Message);
+            return Fail(entry, log, e.Message);
+        }
+    }
+
+    private QueuedResult Fail(QueueEntry entry, QueueLogFile log, string reason)
+    {
+        var repository = _main.Repository;
+        log.Info($"Failed to reproduce experiment '{entry.Name}'");
+        new ExecutorInfo(entry.BaselineRev, entry.Name, QueuePaths.Workspace(repository, entry.StashRev), QueueTaskStatus.Failed).Save(QueuePaths.InfoFile(repository, entry.StashRev));
+        using (QueueLock.Acquire(repository))
+        {
+            var failed = new ExpStash(_main.Git, ExpStash.Failed);
+            if (!failed.Entries().Any(e => e.StashRev == entry.StashRev))
+            {
+                failed.Push(entry.StashRev, entry.Message);
+            }
+
+            new ExpStash(_main.Git, _stashRef).Drop(entry.StashRev);
+        }
+
+        return new QueuedResult(entry, QueueTaskStatus.Failed, null, reason);
+    }
+
+    /// <summary>Cancels the run when the build is cancelled or QueueKill asks (its kill file appears).</summary>
+    private static KillWatch WatchKill(DvcRepository repository, string stashRev, CancellationToken build) =>
+        new(QueuePaths.KillFile(repository, stashRev), build);
+
+    private sealed class KillWatch : IDisposable
+    {
+        private readonly CancellationTokenSource _source;
+        private readonly Timer _timer;
+
+        public KillWatch(string killFile, CancellationToken build)
+        {
+            _source = CancellationTokenSource.CreateLinkedTokenSource(build);
+            _timer = new Timer(_ =>
+            {
+                if (File.Exists(killFile))
+                {
+                    IsKilled = true;
+                    _source.Cancel();
+                }
+            }, null, 200, 200);
+        }
+
+        public CancellationToken Token => _source.Token;
+
+        public bool IsKilled { get; private set; }
+
+        public void Dispose()
+        {
+            _timer.Dispose();
+            _source.Dispose();
+        }
+    }
+}
+
+/// <summary>How a queued run ended; <paramref name="CommitSha"/> is the experiment commit of a success.</summary>
+internal sealed record QueuedResult(QueueEntry Entry, QueueTaskStatus Status, string? CommitSha, string? Error);
