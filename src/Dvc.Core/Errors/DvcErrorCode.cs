@@ -80,4 +80,12 @@ internal static class DvcErrorCode
     // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
     // reported by build/Dvc.Build.Integration.targets.
     public const string StageWouldRun = "DVC1302";
+
+    // 1650-1699: SSH, S3 and Azure remote storages. Each message names the remote and the path.
+    public const string RemoteUnreachable = "DVC1650";
+    public const string RemoteAuthenticationFailed = "DVC1651";
+    public const string RemoteContainerMissing = "DVC1652";
+    public const string RemoteInvalidUrl = "DVC1653";
+    public const string RemoteRequestFailed = "DVC1654";
+    public const string RemoteObjectMissing = "DVC1655";
 }
