@@ -81,11 +81,25 @@ internal static class DvcErrorCode
     // reported by build/Dvc.Build.Integration.targets.
     public const string StageWouldRun = "DVC1302";
 
-    // 1650-1699: SSH, S3 and Azure remote storages. Each message names the remote and the path.
+    // 160x-164x: DVC remotes (config, push/pull/fetch, run-cache and experiment sharing) and the
+    // local-path remote; 165x-169x belong to the SSH, S3 and Azure remote types.
+    public const string NoRemote = "DVC1600";
+    public const string UnknownRemote = "DVC1601";
+    public const string UnsupportedRemoteScheme = "DVC1602";
+    public const string RemoteObjectMissing = "DVC1603";
+    public const string CorruptedRemoteObject = "DVC1604";
+    public const string RemoteNoSpaceLeft = "DVC1605";
+    public const string RemoteIoFailed = "DVC1606";
+    public const string RemoteExists = "DVC1607";
+    public const string InvalidRemoteName = "DVC1608";
+    public const string GitRemoteFailed = "DVC1609";
+    public const string MissingCacheForPush = "DVC1610";
+
+    // 1650-1699: SSH, S3 and Azure remote storages. Each message names the remote and the path;
+    // a missing object is RemoteObjectMissing (DVC1603), as on the local remote.
     public const string RemoteUnreachable = "DVC1650";
     public const string RemoteAuthenticationFailed = "DVC1651";
     public const string RemoteContainerMissing = "DVC1652";
     public const string RemoteInvalidUrl = "DVC1653";
     public const string RemoteRequestFailed = "DVC1654";
-    public const string RemoteObjectMissing = "DVC1655";
 }
