@@ -18,7 +18,7 @@ internal static class RemoteFailure
         Make(DvcErrorCode.RemoteContainerMissing, remote, location, path, $"the {what} does not exist", detail, inner);
 
     public static DvcException ObjectMissing(RemoteConfig remote, string location, string path, string detail, Exception? inner = null) =>
-        Make(DvcErrorCode.RemoteObjectMissing, remote, location, path, "the object is not on the remote", detail, inner);
+        Make(DvcErrorCode.RemoteObjectMissing, remote, location, path, $"remote '{remote.Name}' has no object '{path}'", detail, inner, named: true);
 
     public static DvcException RequestFailed(RemoteConfig remote, string location, string path, string detail, Exception? inner = null) =>
         Make(DvcErrorCode.RemoteRequestFailed, remote, location, path, "the remote request failed", detail, inner);
@@ -26,11 +26,12 @@ internal static class RemoteFailure
     public static DvcException InvalidUrl(RemoteConfig remote, string detail) =>
         new(DvcErrorCode.RemoteInvalidUrl, $"remote '{remote.Name}': {detail}");
 
-    private static DvcException Make(string code, RemoteConfig remote, string location, string path, string summary, string detail, Exception? inner)
+    // The location of the error is the object's URL, so MSBuild's canonical line starts with it.
+    private static DvcException Make(string code, RemoteConfig remote, string location, string path, string summary, string detail, Exception? inner, bool named = false)
     {
         var where = path.Length == 0 ? location : $"{location.TrimEnd('/')}/{path}";
-        var message = $"remote '{remote.Name}' ({where}): {summary}";
+        var message = named ? $"{summary} ('{where}')" : $"remote '{remote.Name}' ('{where}'): {summary}";
         detail = detail.Trim();
-        return new DvcException(code, detail.Length == 0 ? message : $"{message}: {detail}", inner: inner);
+        return new DvcException(code, detail.Length == 0 ? message : $"{message}: {detail}", new SourceLocation(where), inner);
     }
 }
