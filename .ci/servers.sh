@@ -11,6 +11,7 @@
 #   SSH    Debian's openssh-server, its own sshd_config, host key and client key  127.0.0.1:2222
 #   Azure  Azurite (npm, pinned), blob service, in-memory                         127.0.0.1:10000
 #   S3     moto_server (moto, the AWS mock that DVC's own S3 tests use)           127.0.0.1:5055
+#          and a second one that checks credentials, as S3 does, for the auth tests 127.0.0.1:5056
 # The tests find them through these fixed ports and the files under $DVC_TEST_SERVERS
 # (default /tmp/dvc-build-servers); the variables below override the ports.
 set -uo pipefail
@@ -20,6 +21,7 @@ tools=${DVC_CI_TOOLS:-/opt/dvc-build-ci}
 ssh_port=${DVC_TEST_SSH_PORT:-2222}
 azure_port=${DVC_TEST_AZURE_PORT:-10000}
 s3_port=${DVC_TEST_S3_PORT:-5055}
+s3_auth_port=${DVC_TEST_S3_AUTH_PORT:-5056}
 azurite_version=3.37.0
 
 log() { echo "servers: $*" >&2; }
@@ -97,11 +99,18 @@ start_azure() {
 start_s3() {
   local dir=$state/s3 bin
   bin=$(moto_bin) || { log "moto_server not installed"; return 0; }
-  listening "$s3_port" && return 0
   mkdir -p "$dir"
-  setsid nohup "$bin" -H 127.0.0.1 -p "$s3_port" >"$dir/moto.log" 2>&1 </dev/null &
-  echo $! >"$dir/moto.pid"
+  if ! listening "$s3_port"; then
+    setsid nohup "$bin" -H 127.0.0.1 -p "$s3_port" >"$dir/moto.log" 2>&1 </dev/null &
+    echo $! >"$dir/moto.pid"
+  fi
+  # moto accepts any key unless told to authenticate from the first request on.
+  if ! listening "$s3_auth_port"; then
+    INITIAL_NO_AUTH_ACTION_COUNT=0 setsid nohup "$bin" -H 127.0.0.1 -p "$s3_auth_port" >"$dir/moto-auth.log" 2>&1 </dev/null &
+    echo $! >"$dir/moto-auth.pid"
+  fi
   wait_listening "$s3_port" 300 || log "moto_server is not listening on $s3_port (see $dir/moto.log)"
+  wait_listening "$s3_auth_port" 300 || log "moto_server is not listening on $s3_auth_port (see $dir/moto-auth.log)"
 }
 
 stop_pidfile() {
@@ -115,7 +124,7 @@ stop_pidfile() {
 
 print_env() {
   echo "export DVC_TEST_SERVERS=$state"
-  echo "export DVC_TEST_SSH_PORT=$ssh_port DVC_TEST_AZURE_PORT=$azure_port DVC_TEST_S3_PORT=$s3_port"
+  echo "export DVC_TEST_SSH_PORT=$ssh_port DVC_TEST_AZURE_PORT=$azure_port DVC_TEST_S3_PORT=$s3_port DVC_TEST_S3_AUTH_PORT=$s3_auth_port"
 }
 
 case "${1:-}" in
@@ -125,6 +134,7 @@ case "${1:-}" in
     stop_pidfile "$state/ssh/sshd.pid"
     stop_pidfile "$state/azurite/azurite.pid"
     stop_pidfile "$state/s3/moto.pid"
+    stop_pidfile "$state/s3/moto-auth.pid"
     ;;
   env) print_env ;;
   *) echo "usage: $0 install|start|stop|env" >&2; exit 2 ;;

@@ -22,6 +22,9 @@ internal static class TestServers
 
     public static int S3Port => Port("DVC_TEST_S3_PORT", 5055);
 
+    /// <summary>A second moto that checks credentials (moto accepts any key by default).</summary>
+    public static int S3AuthPort => Port("DVC_TEST_S3_AUTH_PORT", 5056);
+
     public static string SshClientKey => Path.Combine(StateDirectory, "ssh", "client_ed25519");
 
     /// <summary>Makes sure the server on <paramref name="port"/> answers, or ends the test as inconclusive.</summary>
