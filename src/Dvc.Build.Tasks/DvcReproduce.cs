@@ -17,6 +17,12 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
 {
     public bool NoRunCache { get; set; }
 
+    /// <summary>Fetch missing outputs and run-cache entries from the remote before a stage would run (<c>dvc repro --pull</c>).</summary>
+    public bool Pull { get; set; }
+
+    /// <summary>With <see cref="Pull"/>: the remote; empty: the default.</summary>
+    public string? Remote { get; set; }
+
     /// <summary>Set by ExpRun: the experiment's name; its stages see DVC_EXP_NAME.</summary>
     public string? ExperimentName { get; set; }
 
@@ -110,6 +116,8 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
         {
             Force = Force,
             NoRunCache = NoRunCache,
+            Pull = Pull,
+            PullRemote = string.IsNullOrWhiteSpace(Remote) ? null : Remote.Trim(),
             IsExperiment = isExperiment,
             Environment = isExperiment
                 ? ExperimentPreparation.Environment(new ExpRef(ExperimentBaseline!, ExperimentName!), repository.RootDir)

@@ -207,7 +207,7 @@ internal sealed class Executor
         }
 
         log.Detail($"Stage '{planned.Addressing}' is visited: {plan.Decisions[position].Reason}");
-        var outcome = new StageReproducer(session.Context, log, _commands).Reproduce(stage, session.Options, cancellation);
+        var outcome = new StageReproducer(session.Context, log, _commands, session.Pull).Reproduce(stage, session.Options, cancellation);
         log.Detail($"Stage '{planned.Addressing}' decision: {outcome switch
         {
             StageOutcome.Unchanged => "skipped (content unchanged)",

@@ -8,6 +8,15 @@ internal sealed record ReproOptions
     /// <summary>Do not look results up in the run-cache (<c>--no-run-cache</c>).</summary>
     public bool NoRunCache { get; init; }
 
+    /// <summary><c>dvc repro --pull</c>: missing outputs and run-cache entries come from the remote before a stage would run.</summary>
+    public bool Pull { get; init; }
+
+    /// <summary>With <see cref="Pull"/>: the remote (<c>-r</c>); null: the default remote.</summary>
+    public string? PullRemote { get; init; }
+
+    /// <summary>With <see cref="Pull"/>: parallel transfers; null: the remote's <c>jobs</c> or DVC's default.</summary>
+    public int? PullJobs { get; init; }
+
     /// <summary>The build is an experiment run: no "up to date" line or git hints at the end.</summary>
     public bool IsExperiment { get; init; }
 

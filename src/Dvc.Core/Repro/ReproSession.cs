@@ -14,6 +14,7 @@ internal sealed class ReproSession : IDisposable
         Plan = plan;
         Options = options;
         Stamps = new StageStamps(context);
+        Pull = options.Pull ? new Remotes.RemotePull(context, options.PullRemote, options.PullJobs) : null;
         foreach (var stage in plan)
         {
             _byAddressing[stage.Addressing] = stage;
@@ -28,12 +29,19 @@ internal sealed class ReproSession : IDisposable
 
     public StageStamps Stamps { get; }
 
+    /// <summary>With <c>Pull</c>: the remote the restore paths fetch from, opened on first use.</summary>
+    public Remotes.RemotePull? Pull { get; }
+
     public StageDefinition Find(string addressing) =>
         _byAddressing.TryGetValue(addressing, out var stage)
             ? stage
             : throw new InvalidOperationException($"stage '{addressing}' is not part of this build's plan");
 
-    public void Dispose() => Context.Dispose();
+    public void Dispose()
+    {
+        Pull?.Dispose();
+        Context.Dispose();
+    }
 }
 
 /// <summary>What happened to one stage in a build.</summary>

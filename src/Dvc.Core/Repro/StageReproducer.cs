@@ -20,14 +20,17 @@ internal sealed class StageReproducer
     private readonly IReproLog _log;
     private readonly StageRestorer _restorer;
     private readonly ICommandRunner _commands;
+    private readonly Remotes.RemotePull? _pull;
 
     /// <param name="commands">Runs the stage's command lines (default: a shell each).</param>
-    public StageReproducer(PipelineContext context, IReproLog log, ICommandRunner? commands = null)
+    /// <param name="pull">With <c>Pull</c>: where the restore paths fetch missing objects and run-cache entries.</param>
+    public StageReproducer(PipelineContext context, IReproLog log, ICommandRunner? commands = null, Remotes.RemotePull? pull = null)
     {
         _context = context;
         _log = log;
         _restorer = new StageRestorer(context);
         _commands = commands ?? ShellCommands.Instance;
+        _pull = pull;
     }
 
     public StageOutcome Reproduce(StageDefinition stage, ReproOptions options, CancellationToken cancellation)
@@ -59,6 +62,7 @@ internal sealed class StageReproducer
         if (stage.Kind == StageKind.DataSource)
         {
             _log.Info($"Verifying data sources in stage: '{stage.Addressing}'");
+            PullMissingDataSource(stage, lockEntry, cancellation);
             VerifyOutputsExist(stage, DvcErrorCode.MissingDataSource);
             outcome = StageOutcome.Verified;
         }
@@ -75,7 +79,7 @@ internal sealed class StageReproducer
                 OutputRemover.RemoveOutputs(_context.Repository, stage);
             }
 
-            outcome = TryRestore(stage, lockEntry, status, parameters, options) ? StageOutcome.Restored : StageOutcome.Ran;
+            outcome = TryRestore(stage, lockEntry, status, parameters, options, cancellation) ? StageOutcome.Restored : StageOutcome.Ran;
             if (outcome == StageOutcome.Ran)
             {
                 RunCommands(stage, options, cancellation);
@@ -103,18 +107,21 @@ internal sealed class StageReproducer
         return outcome;
     }
 
-    private bool TryRestore(StageDefinition stage, LockEntry? lockEntry, StageStatus status, IReadOnlyList<StageParamsValues> parameters, ReproOptions options)
+    private bool TryRestore(StageDefinition stage, LockEntry? lockEntry, StageStatus status, IReadOnlyList<StageParamsValues> parameters, ReproOptions options, CancellationToken cancellation)
     {
         if (options.Force || !RunCachePolicy.CanUse(stage, parameters))
         {
             return false;
         }
 
-        var entry = _restorer.FindInLock(stage, lockEntry, status);
+        var pull = _pull is null ? null : new PullHook(
+            (s, e) => _pull.FetchOutputs(s, e, PullWarning, cancellation),
+            () => _pull.PullRunCache(PullWarning, cancellation));
+        var entry = _restorer.FindInLock(stage, lockEntry, status, pull);
         if (entry is null && !options.NoRunCache)
         {
             var inputs = StageSnapshot.CaptureInputs(_context, stage, lockEntry);
-            entry = _restorer.FindInRunCache(stage, inputs, message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message));
+            entry = _restorer.FindInRunCache(stage, inputs, message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message), pull);
         }
 
         if (entry is null)
@@ -129,6 +136,23 @@ internal sealed class StageReproducer
         }
 
         return true;
+    }
+
+    private void PullWarning(string message) => _log.Warning(DvcErrorCode.RemoteObjectMissing, message);
+
+    /// <summary>With <c>Pull</c>, a data source's missing outputs come from the remote, as <c>dvc repro --pull</c> brings them.</summary>
+    private void PullMissingDataSource(StageDefinition stage, LockEntry? recorded, CancellationToken cancellation)
+    {
+        if (_pull is null || recorded is null || stage.Outs.All(o => File.Exists(_context.Repository.Absolute(stage.PathFromRoot(o.Path))) || Directory.Exists(_context.Repository.Absolute(stage.PathFromRoot(o.Path)))))
+        {
+            return;
+        }
+
+        _pull.FetchOutputs(stage, recorded, PullWarning, cancellation);
+        using (RepositoryLock.Acquire(_context.Repository, LockTimeout))
+        {
+            OutputCheckout.CheckOut(_context, [stage]);
+        }
     }
 
     /// <summary>A frozen stage or a data source never runs; DVC only records what its outputs are now.</summary>

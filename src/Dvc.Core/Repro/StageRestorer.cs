@@ -30,19 +30,31 @@ internal sealed class StageRestorer
     public RunCacheStore RunCache => _runCache;
 
     /// <summary>Path A: the lock entry itself, when every output it records can be restored.</summary>
-    public LockEntry? FindInLock(StageDefinition stage, LockEntry? lockEntry, StageStatus status) =>
-        lockEntry is not null && status.OnlyOutputsChanged && CheckOutputs(stage, lockEntry) == ObjectState.Intact ? lockEntry : null;
+    /// <param name="pull">With <c>Pull</c>: fetches the entry's objects the cache lacks from the remote first.</param>
+    public LockEntry? FindInLock(StageDefinition stage, LockEntry? lockEntry, StageStatus status, PullHook? pull = null)
+    {
+        if (lockEntry is null || !status.OnlyOutputsChanged)
+        {
+            return null;
+        }
+
+        pull?.Fetch(stage, lockEntry);
+        return CheckOutputs(stage, lockEntry) == ObjectState.Intact ? lockEntry : null;
+    }
 
     /// <summary>
     /// Path B: the newest run-cache entry for the stage's current inputs whose outputs are cached. An
     /// entry that records another size for a sound object is wrong (the object hashes to its name), so
     /// the entry is discarded and the next one tried, and the object is kept.
     /// </summary>
-    public LockEntry? FindInRunCache(StageDefinition stage, LockEntry inputs, Action<string> warn)
+    /// <param name="pull">With <c>Pull</c>: the remote's run-cache first, and each entry's objects before it is checked.</param>
+    public LockEntry? FindInRunCache(StageDefinition stage, LockEntry inputs, Action<string> warn, PullHook? pull = null)
     {
         var repair = _check == ObjectCheck.Repair;
+        pull?.RunCache();
         foreach (var file in _runCache.Entries(RunCacheKey.Key(inputs), warn, deleteCorrupted: repair))
         {
+            pull?.Fetch(stage, file.Entry);
             var state = CheckOutputs(stage, file.Entry);
             if (state != ObjectState.SizeMismatch)
             {
@@ -94,3 +106,6 @@ internal sealed class StageRestorer
         return ObjectState.Intact;
     }
 }
+
+/// <summary>How the restore paths reach the remote with <c>Pull</c> (see <see cref="Remotes.RemotePull"/>).</summary>
+internal sealed record PullHook(Action<StageDefinition, LockEntry> Fetch, Action RunCache);

@@ -159,13 +159,14 @@ internal abstract class RemoteStorageContract
     }
 
     [TestMethod]
-    public void DownloadOfAMissingObjectIsADvcErrorNamingThePath()
+    public void DownloadOfAMissingObjectIsRemoteObjectMissingNamingThePath()
     {
         var storage = Open();
         var dest = Local.Combine("down/object");
 
         var error = Assert.Throws<DvcException>(() => storage.Download("files/md5/12/3456", dest, CancellationToken.None));
 
+        Assert.AreEqual(DvcErrorCode.RemoteObjectMissing, error.Code, "the transfer engine tells a missing object by this code");
         StringAssert.Contains(error.Message, "files/md5/12/3456");
         Assert.IsFalse(File.Exists(dest));
         Assert.IsEmpty(OtherFilesNextTo(dest));

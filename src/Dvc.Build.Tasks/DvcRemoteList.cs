@@ -1,0 +1,21 @@
+using Dvc.Core.Remotes;
+using Dvc.Core.Repository;
+using Microsoft.Build.Framework;
+
+namespace Dvc.Build.Tasks;
+
+/// <summary><c>dvc remote list</c>: each remote's name and URL, tab-separated; never its other options.</summary>
+public sealed class DvcRemoteList : DvcTask
+{
+    [Required]
+    public string ProjectDirectory { get; set; } = "";
+
+    protected override void Run()
+    {
+        var config = RemotesConfig.Load(DvcRepository.Require(ProjectDirectory).DvcDir);
+        foreach (var name in config.Names)
+        {
+            WriteLine($"{name}\t{config.UrlOf(name)}");
+        }
+    }
+}
