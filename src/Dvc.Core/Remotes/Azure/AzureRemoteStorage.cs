@@ -39,12 +39,12 @@ internal sealed class AzureRemoteStorage : IRemoteStorage
         {
             Run(parent, () =>
             {
-                foreach (var name in ListNames(parent, cancellation))
+                // By hierarchy: only the blobs directly in the folder, not those below it.
+                foreach (var item in _container.GetBlobsByHierarchy(BlobTraits.None, BlobStates.None, "/", _settings.Folder + parent, cancellation))
                 {
-                    var rest = name[parent.Length..];
-                    if (names.Contains(rest))
+                    if (item.IsBlob && names.Contains(item.Blob.Name[(_settings.Folder.Length + parent.Length)..]))
                     {
-                        found.Add(name);
+                        found.Add(item.Blob.Name[_settings.Folder.Length..]);
                     }
                 }
             });

@@ -55,7 +55,7 @@ internal sealed class S3RemoteStorage : IRemoteStorage
         var found = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (parent, names) in RemotePathGroups.ByParent(paths))
         {
-            foreach (var name in ListKeys(parent, cancellation))
+            foreach (var name in ListKeys(parent, cancellation, childrenOnly: true))
             {
                 if (names.Contains(name[parent.Length..]))
                 {
@@ -67,7 +67,7 @@ internal sealed class S3RemoteStorage : IRemoteStorage
         return found;
     }
 
-    public IEnumerable<string> List(string prefix, CancellationToken cancellation) => ListKeys(prefix, cancellation);
+    public IEnumerable<string> List(string prefix, CancellationToken cancellation) => ListKeys(prefix, cancellation, childrenOnly: false);
 
     public void Upload(string localPath, string path, CancellationToken cancellation)
     {
@@ -98,12 +98,13 @@ internal sealed class S3RemoteStorage : IRemoteStorage
         _client.Dispose();
     }
 
-    private List<string> ListKeys(string prefix, CancellationToken cancellation)
+    /// <param name="childrenOnly">Only the objects directly in the <paramref name="prefix"/> folder, not deeper ones.</param>
+    private List<string> ListKeys(string prefix, CancellationToken cancellation, bool childrenOnly)
     {
         var keys = new List<string>();
         Run(prefix, () =>
         {
-            var request = new ListObjectsV2Request { BucketName = _settings.Bucket, Prefix = _settings.Prefix + prefix };
+            var request = new ListObjectsV2Request { BucketName = _settings.Bucket, Prefix = _settings.Prefix + prefix, Delimiter = childrenOnly ? "/" : null };
             do
             {
                 var response = _client.ListObjectsV2Async(request, cancellation).GetAwaiter().GetResult();
