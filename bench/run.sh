@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 sshpush10k
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 push10k push1g pushnoop sshpush10k
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -232,34 +232,7 @@ bench_show100() {
   row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
 }
 
-# The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
-# client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
-bench_sshpush10k() {
-  local dir="$work/sshpush10k" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
-  bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
-  fi
-  if ! target_exists Push; then row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no Push target yet)"; return; fi
-  ssh_remote_dir="$dir.remote"
-  rm -rf "$dir" "$ssh_remote_dir"; mkdir -p "$dir/data"
-  (cd "$dir" && git init -q -b main && git config user.email b@e.nch && git config user.name bench)
-  dvc_init_dir "$dir"; pipeline_proj "$dir"
-  for ((d = 0; d < 100; d++)); do mkdir -p "$dir/data/d$d"; for ((f = 0; f < 100; f++)); do head -c 1000 /dev/urandom > "$dir/data/d$d/f$f"; done; done
-  build "$dir" -t:Add -p:Path=data >/dev/null
-  build "$dir" -t:RemoteAdd -p:Name=ssh "-p:Url=ssh://$(id -un)@127.0.0.1:$port$ssh_remote_dir" -p:Default=true >/dev/null
-  printf "['remote \"ssh\"']\n    keyfile = %s\n" "$state/ssh/client_ed25519" >> "$dir/.dvc/config.local"
-  local jobs4 jobs1 ref4="-" ref1="-"
-  jobs4=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Jobs=4)
-  jobs1=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Jobs=1)
-  if $has_dvc; then
-    ref4=$(median_after ssh_empty_remote in_dir "$dir" dvc push -j 4)
-    ref1=$(median_after ssh_empty_remote in_dir "$dir" dvc push -j 1)
-  fi
-  row "push 10,000 files over SSH, Jobs=4" "$jobs4" "$ref4" "$(ratio "$jobs4" "$ref4")"
-  row "push 10,000 files over SSH, Jobs=1" "$jobs1" "$ref1" "$(ratio "$jobs1" "$ref1")"
-}
-ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
+
 
 # median of the wall-clock seconds of "${@:2}", each run after "$1" (a setup that is not timed)
 median_after() {
@@ -272,9 +245,102 @@ median_after() {
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'
 }
 
+# A repository tracking data/ (made by "$2") with Add, and a local-path remote "$1/../<name>.remote".
+remote_repo() {
+  local dir=$1; rm -rf "$dir" "$dir.remote"; mkdir -p "$dir"
+  (cd "$dir" && git init -q -b main && git config user.email b@e.nch && git config user.name bench)
+  dvc_init_dir "$dir"; pipeline_proj "$dir"
+  "$2" "$dir/data"
+  build "$dir" -t:Add -p:Path=data >/dev/null
+  build "$dir" -t:RemoteAdd -p:Name=storage "-p:Url=$dir.remote" -p:Default=true >/dev/null
+}
+
+small_files() { mkdir -p "$1"; for ((d = 0; d < 100; d++)); do mkdir -p "$1/d$d"; for ((f = 0; f < 100; f++)); do head -c 1000 /dev/urandom > "$1/d$d/f$f"; done; done; }
+one_gib() { mkdir -p "$1"; head -c $((1 << 30)) /dev/urandom > "$1/big.bin"; }
+
+# Push into an empty remote; pull into an empty cache and workspace (the outputs checked out again).
+empty_remote() { chmod -R u+w "$remote_dir" 2>/dev/null || true; rm -rf "$remote_dir"; }
+empty_cache() { chmod -R u+w "$sync_dir/.dvc/cache" "$sync_dir/data" 2>/dev/null || true; rm -rf "$sync_dir/.dvc/cache/files" "$sync_dir/data"; }
+
+bench_push10k() {
+  sync_dir="$work/push10k"; remote_dir="$sync_dir.remote"
+  remote_repo "$sync_dir" small_files
+  local push pull ref="-" refpull="-"
+  push=$(median_after empty_remote build "$sync_dir" -t:Push)
+  build "$sync_dir" -t:Push >/dev/null
+  pull=$(median_after empty_cache build "$sync_dir" -t:Pull)
+  if $has_dvc; then
+    (cd "$sync_dir" && dvc remote add -f -d storage "$remote_dir" >/dev/null 2>&1)
+    ref=$(median_after empty_remote in_dir "$sync_dir" dvc push)
+    refpull=$(median_after empty_cache in_dir "$sync_dir" dvc pull)
+  fi
+  row "push 10,000 files (10 MB), local remote" "$push" "$ref" "$(ratio "$push" "$ref")"
+  row "pull 10,000 files (10 MB), local remote" "$pull" "$refpull" "$(ratio "$pull" "$refpull")"
+  echo "    target: push <= 0.3x dvc push"
+}
+
+bench_push1g() {
+  sync_dir="$work/push1g"; remote_dir="$sync_dir.remote"
+  remote_repo "$sync_dir" one_gib
+  local push pull cp_push cp_pull
+  push=$(median_after empty_remote build "$sync_dir" -t:Push)
+  cp_push=$(median_after empty_remote cp_to_remote)
+  build "$sync_dir" -t:Push >/dev/null
+  pull=$(median_after empty_cache build "$sync_dir" -t:Pull)
+  cp_pull=$(median_after empty_cache cp_from_remote)
+  row "push 1 GiB file, local remote (ref: cp)" "$push" "$cp_push" "$(ratio "$push" "$cp_push")"
+  row "pull 1 GiB file, local remote (ref: cp x2)" "$pull" "$cp_pull" "$(ratio "$pull" "$cp_pull")"
+  echo "    target: within 1.2x of cp (pull copies into the cache and then into the workspace: cp twice)"
+}
+
+cp_to_remote() { mkdir -p "$remote_dir/files/md5/xx"; cp "$sync_dir/data/big.bin" "$remote_dir/files/md5/xx/big"; }
+cp_from_remote() {
+  mkdir -p "$sync_dir/.dvc/cache/files/md5/xx" "$sync_dir/data"
+  cp "$(find "$remote_dir/files" -type f -size +1M | head -1)" "$sync_dir/.dvc/cache/files/md5/xx/big"
+  cp "$sync_dir/.dvc/cache/files/md5/xx/big" "$sync_dir/data/big.bin"
+}
+
+bench_pushnoop() {
+  sync_dir="$work/push10k"; remote_dir="$sync_dir.remote"
+  [ -d "$sync_dir/.dvc" ] || remote_repo "$sync_dir" small_files
+  build "$sync_dir" -t:Push >/dev/null
+  local ours base ref="-"
+  ours=$(median build "$sync_dir" -t:Push); base=$(empty_msbuild)
+  $has_dvc && ref=$(median in_dir "$sync_dir" dvc push)
+  row "no-change push, 10,000 files (empty msbuild: $base s)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  echo "    target: <= 0.5 s"
+}
+
+# The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
+# client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
+bench_sshpush10k() {
+  local dir="$work/sshpush10k" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
+  bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
+  fi
+  remote_repo "$dir" small_files
+  ssh_remote_dir="$dir.ssh"; rm -rf "$ssh_remote_dir"
+  build "$dir" -t:RemoteAdd -p:Name=ssh "-p:Url=ssh://$(id -un)@127.0.0.1:$port$ssh_remote_dir" -p:Default=true -p:Force=true >/dev/null
+  printf "['remote \"ssh\"']\n    keyfile = %s\n" "$state/ssh/client_ed25519" >> "$dir/.dvc/config.local"
+  local jobs4 jobs1 ref4="-" ref1="-"
+  jobs4=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=4)
+  jobs1=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=1)
+  if $has_dvc; then
+    ref4=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 4)
+    ref1=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 1)
+  fi
+  row "push 10,000 files over SSH, Jobs=4" "$jobs4" "$ref4" "$(ratio "$jobs4" "$ref4")"
+  row "push 10,000 files over SSH, Jobs=1" "$jobs1" "$ref1" "$(ratio "$jobs1" "$ref1")"
+}
+ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 sshpush10k)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 push10k push1g pushnoop sshpush10k)
+
+printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
+printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi

@@ -83,8 +83,10 @@ internal static class ConfigSchema
         ["db"] = Keys(("url", Kind.Text), ("username", Kind.Text), ("password", Kind.Text)),
     };
 
+    /// <param name="overlay">The file overlays another (<c>config.local</c>): DVC validates the merged
+    /// config, so a remote there may add options (credentials) to one whose <c>url</c> is in <c>config</c>.</param>
     /// <exception cref="Errors.DvcException">DVC1205 at the first section, key or value DVC would refuse.</exception>
-    public static void Validate(IniFile ini)
+    public static void Validate(IniFile ini, bool overlay = false)
     {
         foreach (var section in ini.Sections)
         {
@@ -107,7 +109,7 @@ internal static class ConfigSchema
                 }
             }
 
-            if (data.StartsWith("data['remote']", StringComparison.Ordinal) && !section.Keys.ContainsKey("url"))
+            if (!overlay && data.StartsWith("data['remote']", StringComparison.Ordinal) && !section.Keys.ContainsKey("url"))
             {
                 throw ini.Error(section.Line, 1, $"expected 'url' for dictionary value @ {data}");
             }

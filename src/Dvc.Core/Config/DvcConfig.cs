@@ -32,7 +32,7 @@ internal sealed class DvcConfig
         foreach (var name in new[] { "config", "config.local" })
         {
             var ini = IniFile.Load(Path.Combine(dvcDir, name));
-            ConfigSchema.Validate(ini);
+            ConfigSchema.Validate(ini, overlay: name == "config.local");
             if (ini.TryGet("cache", "dir", out var dir, out _) && dir.Length > 0)
             {
                 cacheDir = Path.GetFullPath(Path.Combine(dvcDir, dir));

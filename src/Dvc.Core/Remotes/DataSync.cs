@@ -109,12 +109,8 @@ internal sealed class DataSync(PipelineContext context, SyncOptions options, Act
     private IReadOnlyDictionary<string, List<UsedObject>> Groups(IEnumerable<StageDefinition> stages)
     {
         var groups = UsedObjects.Of(context, stages, options.Remote, RemoteName);
-        if (groups.Count == 0 && options.RunCache)
-        {
-            return new Dictionary<string, List<UsedObject>> { [RemoteName] = [] };
-        }
-
-        return groups;
+        // The command's remote is opened even with nothing to send: a wrong remote is reported, never "up to date".
+        return groups.Count == 0 ? new Dictionary<string, List<UsedObject>> { [RemoteName] = [] } : groups;
     }
 
     private void ReportMissing(TransferSummary summary)

@@ -40,7 +40,7 @@ internal sealed class RemotesConfig
         foreach (var file in Files)
         {
             var ini = IniFile.Load(Path.Combine(dvcDir, file));
-            ConfigSchema.Validate(ini);
+            ConfigSchema.Validate(ini, overlay: file == "config.local");
             if (ini.TryGet("core", "remote", out var name, out var line))
             {
                 (defaultName, defaultLocation) = (name, new SourceLocation(ini.Path, line));
@@ -68,6 +68,14 @@ internal sealed class RemotesConfig
                     }
                 }
             }
+        }
+
+        if (remotes.FirstOrDefault(r => r.Value.UrlLocation is null) is { Value: not null } noUrl)
+        {
+            throw new DvcException(
+                DvcErrorCode.InvalidConfig,
+                $"configuration error - config file error: expected 'url' for dictionary value @ data['remote']['{noUrl.Key}']",
+                noUrl.Value.Section);
         }
 
         return new RemotesConfig(remotes, defaultName, defaultLocation);

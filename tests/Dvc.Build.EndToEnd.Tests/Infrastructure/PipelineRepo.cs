@@ -38,6 +38,24 @@ internal sealed class PipelineRepo : IDisposable
         return repo;
     }
 
+    /// <summary>A `git clone` of <paramref name="source"/> (a path or URL) in a new temporary folder,
+    /// as another machine or a CI runner would start.</summary>
+    public static PipelineRepo Clone(string source)
+    {
+        var root = Path.Combine(Path.Combine(Path.GetTempPath(), "dvcbuild-e2e"), Guid.NewGuid().ToString("N")[..12]);
+        var clone = ProcessRunner.Run("git", ["clone", "-q", source, root], Path.GetTempPath());
+        if (clone.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git clone {source} failed: {clone.Output}");
+        }
+
+        var repo = new PipelineRepo(root);
+        repo.Git("config", "user.name", "Dvc Build Tests");
+        repo.Git("config", "user.email", "tests@dvc.build");
+        repo.Git("config", "commit.gpgsign", "false");
+        return repo;
+    }
+
     public static string PipelineProject(string projectPath)
     {
         var build = Checkout.BuildDir;
