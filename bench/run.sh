@@ -339,8 +339,6 @@ printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
 rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 push10k push1g pushnoop sshpush10k)
 
-printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
-printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi
