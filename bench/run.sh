@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -279,6 +279,8 @@ bench_status2600() {
     echo "    peak memory: $mem MB (empty msbuild: $base MB; DVC: about 85 MB)"
   fi
 
+
+
 # median of the wall-clock seconds of "${@:2}", each run after "$1" (a setup that is not timed)
 median_after() {
   local setup=$1 times=() t0 t1; shift
@@ -415,9 +417,33 @@ bench_queue() {
   done
 }
 
+# The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
+# client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
+bench_sshpush10k() {
+  local dir="$work/sshpush10k" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
+  bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
+  fi
+  remote_repo "$dir" small_files
+  ssh_remote_dir="$dir.ssh"; rm -rf "$ssh_remote_dir"
+  build "$dir" -t:RemoteAdd -p:Name=ssh "-p:Url=ssh://$(id -un)@127.0.0.1:$port$ssh_remote_dir" -p:Default=true -p:Force=true >/dev/null
+  printf "['remote \"ssh\"']\n    keyfile = %s\n" "$state/ssh/client_ed25519" >> "$dir/.dvc/config.local"
+  local jobs4 jobs1 ref4="-" ref1="-"
+  jobs4=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=4)
+  jobs1=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=1)
+  if $has_dvc; then
+    ref4=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 4)
+    ref1=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 1)
+  fi
+  row "push 10,000 files over SSH, Jobs=4" "$jobs4" "$ref4" "$(ratio "$jobs4" "$ref4")"
+  row "push 10,000 files over SSH, Jobs=1" "$jobs1" "$ref1" "$(ratio "$jobs1" "$ref1")"
+}
+ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k)
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi

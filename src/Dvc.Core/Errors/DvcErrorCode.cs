@@ -115,4 +115,12 @@ internal static class DvcErrorCode
     public const string RemoteExists = "DVC1607";
     public const string InvalidRemoteName = "DVC1608";
     public const string GitRemoteFailed = "DVC1609";
+
+    // 1650-1699: SSH, S3 and Azure remote storages. Each message names the remote and the path;
+    // a missing object is RemoteObjectMissing (DVC1603), as on the local remote.
+    public const string RemoteUnreachable = "DVC1650";
+    public const string RemoteAuthenticationFailed = "DVC1651";
+    public const string RemoteContainerMissing = "DVC1652";
+    public const string RemoteInvalidUrl = "DVC1653";
+    public const string RemoteRequestFailed = "DVC1654";
 }

@@ -14,6 +14,9 @@ internal static class RemoteStorages
     public static IRemoteStorage Open(RemoteConfig remote, SourceLocation? location = null) => remote.Scheme switch
     {
         "" or "file" => new LocalRemoteStorage(remote.Name, LocalPath(remote.Url)),
+        "ssh" => Ssh.SshRemoteStorage.Open(remote),
+        "s3" => S3.S3RemoteStorage.Open(remote),
+        "azure" or "az" => Azure.AzureRemoteStorage.Open(remote),
         _ => throw new DvcException(
             DvcErrorCode.UnsupportedRemoteScheme,
             $"remote '{remote.Name}': unsupported URL scheme '{remote.Scheme}://' (supported: {Supported})",

@@ -1,0 +1,96 @@
+using Dvc.Core.Errors;
+using Dvc.Core.Remotes;
+using Dvc.Core.Remotes.Ssh;
+
+namespace Dvc.Core.Tests.Remotes;
+
+/// <summary>The storage contract and the faults, against Debian's openssh-server on loopback (.ci/servers.sh).</summary>
+[TestClass]
+[TestCategory("RemoteServer")]
+internal sealed class SshRemoteStorageTests : RemoteStorageContract
+{
+    private readonly List<string> _folders = [];
+
+    [TestCleanup]
+    public void RemoveFolders()
+    {
+        // The server is this machine: its folders are removed directly.
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    protected override IRemoteStorage OpenEmpty()
+    {
+        TestServers.Require("sshd", TestServers.SshPort);
+        var folder = Path.Combine(Path.GetTempPath(), "dvc-ssh-remote-" + Guid.NewGuid().ToString("N"));
+        _folders.Add(folder);
+        return SshRemoteStorage.Open(Remote(folder));
+    }
+
+    protected override IRemoteStorage OpenAgain(IRemoteStorage storage) =>
+        SshRemoteStorage.Open(Remote(new Uri(storage.Location).AbsolutePath));
+
+    [TestMethod]
+    public void AnUploadLandsAtTheRemotePathOnTheServer()
+    {
+        var storage = Open();
+        storage.Upload(Local.Write("a", "content"), "files/md5/9a/0364b9e99bb480dd25e1f0284c8555", CancellationToken.None);
+
+        var folder = _folders.Single();
+        Assert.AreEqual("content", File.ReadAllText(Path.Combine(folder, "files/md5/9a/0364b9e99bb480dd25e1f0284c8555")));
+        Assert.AreEqual(new Uri(storage.Location).AbsolutePath, folder);
+    }
+
+    [TestMethod]
+    public void AnUnreachableHostIsOneErrorNamingTheRemote()
+    {
+        var remote = new RemoteConfig("storage", $"ssh://127.0.0.1:{TestServers.ClosedPort()}/data", Options());
+
+        var error = Assert.Throws<DvcException>(() => SshRemoteStorage.Open(remote));
+
+        Assert.AreEqual(DvcErrorCode.RemoteUnreachable, error.Code);
+        StringAssert.Contains(error.Message, "remote 'storage'");
+        StringAssert.Contains(error.Message, "/data");
+    }
+
+    [TestMethod]
+    public void AWrongKeyIsAnAuthenticationError()
+    {
+        TestServers.Require("sshd", TestServers.SshPort);
+        var otherKey = Local.Combine("other_ed25519");
+        var keygen = System.Diagnostics.Process.Start("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", otherKey])!;
+        keygen.WaitForExit();
+        var remote = new RemoteConfig("storage", $"ssh://127.0.0.1:{TestServers.SshPort}/tmp/x", new Dictionary<string, string> { ["keyfile"] = otherKey, ["user"] = Environment.UserName });
+
+        var error = Assert.Throws<DvcException>(() => SshRemoteStorage.Open(remote));
+
+        Assert.AreEqual(DvcErrorCode.RemoteAuthenticationFailed, error.Code);
+        StringAssert.Contains(error.Message, "remote 'storage'");
+    }
+
+    [TestMethod]
+    public void APasswordNeverShowsInTheLocationOrTheError()
+    {
+        var remote = new RemoteConfig("storage", $"ssh://someone:s3cret-pw@127.0.0.1:{TestServers.ClosedPort()}/data", new Dictionary<string, string> { ["password"] = "0ther-s3cret" });
+
+        var error = Assert.Throws<DvcException>(() => SshRemoteStorage.Open(remote));
+
+        Assert.DoesNotContain("s3cret", error.Message);
+        Assert.DoesNotContain("s3cret", error.Location!.File);
+    }
+
+    [TestMethod]
+    public void AnInvalidUrlIsAnError()
+    {
+        var error = Assert.Throws<DvcException>(() => SshRemoteStorage.Open(new RemoteConfig("storage", "ssh://", Options())));
+
+        Assert.AreEqual(DvcErrorCode.RemoteInvalidUrl, error.Code);
+    }
+
+    private static RemoteConfig Remote(string folder) =>
+        new("storage", $"ssh://{Environment.UserName}@127.0.0.1:{TestServers.SshPort}{folder}", Options());
+
+    private static Dictionary<string, string> Options() => new() { ["keyfile"] = TestServers.SshClientKey };
+}
