@@ -80,4 +80,11 @@ internal static class DvcErrorCode
     // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
     // reported by build/Dvc.Build.Integration.targets.
     public const string StageWouldRun = "DVC1302";
+
+    // 150x: plots (dvc plots show/diff) and the experiment report page.
+    public const string PlotDataMissing = "DVC1501";
+    public const string PlotFieldMissing = "DVC1502";
+    public const string PlotTemplateUnknown = "DVC1503";
+    public const string PlotDataInvalid = "DVC1504";
+    public const string PlotAssetsMissing = "DVC1505";
 }
