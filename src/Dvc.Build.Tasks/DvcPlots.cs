@@ -58,7 +58,7 @@ public sealed class DvcPlots : DvcTask
         }
 
         var libraries = new[] { "vega.min.js", "vega-lite.min.js", "vega-embed.min.js" }.Select(ReadLibrary).ToList();
-        var page = PlotsPage.Render(report is null ? "DVC Plots" : "Experiments", plots, report, libraries);
+        var page = PlotsPage.Render(report is null ? "DVC Plots" : "Experiment report", plots, report, libraries);
         var path = OutputPath();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         AtomicFile.WriteAllText(path, page);

@@ -58,7 +58,11 @@ internal sealed class ExperimentReport
                 values.Select(Number).ToList()));
         }
 
+        // Columns that vary say what the experiments changed; the constant ones are drawn only when
+        // fewer than two vary, so the chart still has axes to connect.
         var numeric = Enumerable.Range(0, valueColumns.Count).Where(i => rows.Any(r => r.Numbers[i] is not null)).ToList();
+        var varying = numeric.Where(i => rows.Select(r => r.Numbers[i]).Distinct().Count() > 1).ToList();
+        numeric = varying.Count >= 2 ? varying : numeric;
         var spec = numeric.Count >= 2 ? ParallelCoordinates(rows, numeric.Select(i => (i, valueColumns[i].Column.Header)).ToList()) : null;
         return new ExperimentReport(headers, columns.Metrics.Count, rows, spec);
     }
