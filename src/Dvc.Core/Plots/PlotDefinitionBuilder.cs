@@ -20,7 +20,7 @@ internal static class PlotDefinitionBuilder
             case YMap map:
                 foreach (var item in map.Entries)
                 {
-                    plots.Add(FromProps(item.Key, item.Value as YMap, dvcDir, item.Value?.Location ?? map.Location, map));
+                    plots.Add(FromProps(item.Key, item.Value as YMap, dvcDir, item.KeyLocation, map));
                 }
 
                 break;
@@ -47,7 +47,7 @@ internal static class PlotDefinitionBuilder
                         YSeq many => many.Items.OfType<YMap>().LastOrDefault(),
                         _ => null,
                     };
-                    plots.Add(Simple(Join(stageDir, entry.Key), flags, item));
+                    plots.Add(Simple(Join(stageDir, entry.Key), flags, item) with { Location = entry.KeyLocation });
                 }
             }
             else if (item is YScalar scalar)
