@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 plots100
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -232,9 +232,71 @@ bench_show100() {
   row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
 }
 
+# A baseline and 100 experiments written straight as commits under refs/exps (git fast-import: no
+# stage runs), each with 3 plots of 1,000 points, its params and metrics, as ExpRun records them.
+gen_plots100() {
+  local dir=$1 base
+  rm -rf "$dir"; mkdir -p "$dir/plots"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  cat > "$dir/dvc.yaml" <<'Y'
+stages:
+  train:
+    cmd: echo
+    params: [lr]
+    metrics:
+      - metrics.json:
+          cache: false
+    plots:
+      - plots/loss.csv:
+          cache: false
+          x: step
+          y: loss
+      - plots/acc.csv:
+          cache: false
+          x: step
+          y: acc
+          template: smooth
+      - plots/val.csv:
+          cache: false
+          x: step
+          y: val
+          template: scatter
+Y
+  plot_files() { for p in loss acc val; do awk -v e="$1" -v p="$p" 'BEGIN {print "step," p; for (i = 0; i < 1000; i++) printf "%d,%.6f\n", i, (e + 1) / (i + 1 + e) + (p == "acc") * i / 1000}' > "$2/plots/$p.csv"; done; }
+  printf 'lr: 0\n' > "$dir/params.yaml"; printf '{"loss": 1}\n' > "$dir/metrics.json"; plot_files 0 "$dir"
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@localhost && git add -A && git commit -qm base)
+  base=$(git -C "$dir" rev-parse HEAD)
+  local stage; stage=$(mktemp -d); mkdir -p "$stage/plots"
+  for ((e = 1; e <= 100; e++)); do
+    plot_files "$e" "$stage"
+    echo "commit refs/exps/${base:0:2}/${base:2}/exp-$e"
+    echo "committer bench <bench@localhost> $((1700000000 + e)) +0000"
+    msg=$(printf 'dvc: commit experiment %024d' "$e"); echo "data $((${#msg} + 1))"; echo "$msg"
+    echo "from $base"
+    for f in params.yaml metrics.json; do
+      [ $f = params.yaml ] && c="lr: 0.$e" || c="{\"loss\": $(awk -v e="$e" 'BEGIN {printf "%.4f", 1 / e}')}"
+      echo "M 100644 inline $f"; echo "data ${#c}"; echo "$c"
+    done
+    for p in loss acc val; do echo "M 100644 inline plots/$p.csv"; echo "data $(wc -c < "$stage/plots/$p.csv")"; cat "$stage/plots/$p.csv"; done
+    echo
+  done | git -C "$dir" fast-import --quiet
+  rm -rf "$stage"
+}
+
+bench_plots100() {
+  if ! target_exists ExpReport; then row "ExpReport, 100 exps x 3 plots x 1,000 points" "n/a" "-" "-"; return; fi
+  local dir="$work/plots100" ours base ten hundred
+  gen_plots100 "$dir"
+  ours=$(median build "$dir" -t:ExpReport); base=$(empty_msbuild)
+  row "ExpReport, 100 exps x 3 plots x 1,000 pts" "$ours" "-" "-"
+  echo "    page for 100 experiments, over an empty msbuild target ($base s): $(awk -v a="$ours" -v b="$base" "BEGIN {printf \"%.3f\", a - b}") s (target <= 1 s)"
+  build "$dir" -t:ExpReport "-p:Exps=$(seq -s ';' -f 'exp-%g' 1 10)" -p:Out=ten.html >/dev/null
+  ten=$(stat -c %s "$dir/ten.html"); hundred=$(stat -c %s "$dir/dvc_plots/index.html")
+  echo "    page size: 10 experiments $ten bytes, 100 experiments $hundred bytes (library $(cat "$root"/build/vega/*.min.js | wc -c) bytes, inlined once)"
+}
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 plots100)
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi

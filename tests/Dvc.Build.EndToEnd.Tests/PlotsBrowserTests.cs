@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using Dvc.Build.EndToEnd.Tests.Browser;
 using Dvc.Build.EndToEnd.Tests.Infrastructure;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;

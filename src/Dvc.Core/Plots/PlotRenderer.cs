@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dvc.Core.Errors;
 
@@ -11,18 +7,14 @@ namespace Dvc.Core.Plots;
 /// Fills a plot's template with the data of every revision, as DVC's <c>VegaConverter</c> and
 /// dvc-render do: each row gets <c>rev</c>, <c>filename</c> and <c>field</c>; <c>step</c> numbers the
 /// rows when there is no x; several y series share <c>dvc_inferred_y_value</c> (told apart by a stroke
-/// dash), revisions by colour. The data goes into the spec last, written straight to JSON, so the cost
-/// grows with the data only.
+/// dash), revisions by colour. The data stays out of the spec (<see cref="PlotData"/> writes it), so
+/// the cost grows with the data only.
 /// </summary>
 internal static class PlotRenderer
 {
-    private const string StepField = "step";
-    private const string InferredY = "dvc_inferred_y_value";
-    private const string InferredX = "dvc_inferred_x_value";
-    // As the default encoder writes it: '<' and '>' escaped, which keeps any "</script" out of the page.
-    private const string DataAnchor = "\"\\u003CDVC_METRIC_DATA\\u003E\"";
-
-    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Default };
+    private const string StepField = PlotData.StepField;
+    private const string InferredY = PlotData.InferredY;
+    private const string InferredX = PlotData.InferredX;
 
     /// <param name="revisions">In display order; the first one that has the plot's data decides its fields.</param>
     /// <param name="templateSource">Where a user's template file is read (the workspace).</param>
@@ -47,7 +39,7 @@ internal static class PlotRenderer
             }
         }
 
-        return new RenderedPlot(plot.Id, images.Select(i => i.Revision).ToList(), null, images);
+        return new RenderedPlot(plot.Id, images.Select(i => i.Revision).ToList(), null, null, images);
     }
 
     private static RenderedPlot Vega(PlotDefinition plot, IReadOnlyList<PlotRevision> revisions, Func<string, string?> templateSource)
@@ -97,15 +89,20 @@ internal static class PlotRenderer
             AddSeriesDash(template, byFile ? "filename" : "field");
         }
 
-        var spec = template.ToJsonString();
-        var data = Data(series, tables, sameX, multiY);
-        var at = spec.IndexOf(DataAnchor, StringComparison.Ordinal);
-        if (at >= 0)
+        var groups = new List<PlotData.Group>();
+        foreach (var (rev, files) in tables)
         {
-            spec = string.Concat(spec.AsSpan(0, at), data, spec.AsSpan(at + DataAnchor.Length));
+            foreach (var serie in series)
+            {
+                if (files.TryGetValue(serie.File, out var table) && table.IndexOf(serie.Y) >= 0 && (serie.X is null || table.IndexOf(serie.X) >= 0))
+                {
+                    groups.Add(new PlotData.Group(rev, serie.File, serie.X, serie.Y, table));
+                }
+            }
         }
 
-        return new RenderedPlot(plot.Id, tables.Select(t => t.Rev).ToList(), spec, []);
+        var data = new PlotData(groups, InferX: !sameX, InferY: multiY);
+        return new RenderedPlot(plot.Id, tables.Select(t => t.Rev).ToList(), template.ToJsonString(), data, []);
     }
 
     private sealed record Serie(string File, string? X, string Y);
@@ -145,101 +142,6 @@ internal static class PlotRenderer
         }
 
         return series;
-    }
-
-    private static string Data(List<Serie> series, List<(string Rev, Dictionary<string, PlotTable> Files)> tables, bool sameX, bool multiY)
-    {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartArray();
-            foreach (var (rev, files) in tables)
-            {
-                foreach (var serie in series)
-                {
-                    if (!files.TryGetValue(serie.File, out var table))
-                    {
-                        continue;
-                    }
-
-                    var xIndex = serie.X is null ? -1 : table.IndexOf(serie.X);
-                    var yIndex = table.IndexOf(serie.Y);
-                    if (yIndex < 0 || (serie.X is not null && xIndex < 0))
-                    {
-                        continue;
-                    }
-
-                    for (var r = 0; r < table.Rows.Count; r++)
-                    {
-                        var row = table.Rows[r];
-                        writer.WriteStartObject();
-                        for (var c = 0; c < table.Columns.Count; c++)
-                        {
-                            if (!ReferenceEquals(row[c], PlotTable.Missing))
-                            {
-                                writer.WritePropertyName(table.Columns[c]);
-                                WriteValue(writer, row[c]);
-                            }
-                        }
-
-                        if (serie.X is null)
-                        {
-                            writer.WriteNumber(StepField, r);
-                        }
-
-                        if (!sameX)
-                        {
-                            writer.WritePropertyName(InferredX);
-                            if (xIndex < 0)
-                            {
-                                writer.WriteNumberValue(r);
-                            }
-                            else
-                            {
-                                WriteValue(writer, row[xIndex]);
-                            }
-                        }
-
-                        if (multiY)
-                        {
-                            writer.WritePropertyName(InferredY);
-                            WriteValue(writer, row[yIndex]);
-                        }
-
-                        writer.WriteString("rev", rev);
-                        writer.WriteString("filename", serie.File);
-                        writer.WriteString("field", serie.Y);
-                        writer.WriteEndObject();
-                    }
-                }
-            }
-
-            writer.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case string s:
-                writer.WriteStringValue(s);
-                break;
-            case long l:
-                writer.WriteNumberValue(l);
-                break;
-            case double d when double.IsFinite(d):
-                writer.WriteNumberValue(d);
-                break;
-            case bool b:
-                writer.WriteBooleanValue(b);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
     }
 
     private static void Fill(JsonNode? node, Dictionary<string, string> anchors)

@@ -10,10 +10,29 @@ internal sealed record PlotRevision(
     Func<string, string?> ReadText,
     Func<string, byte[]?> ReadBytes);
 
-/// <summary>One plot drawn for the page or the json: a Vega-Lite spec with its data, or images.</summary>
-internal sealed record RenderedPlot(string Id, IReadOnlyList<string> Revisions, string? Spec, IReadOnlyList<PlotImage> Images)
+/// <summary>One plot drawn for the page or the json: a Vega-Lite spec and its data, or images.</summary>
+/// <param name="Template">The filled template as JSON, its data still the <c>&lt;DVC_METRIC_DATA&gt;</c> anchor.</param>
+internal sealed record RenderedPlot(string Id, IReadOnlyList<string> Revisions, string? Template, PlotData? Data, IReadOnlyList<PlotImage> Images)
 {
-    public bool IsImage => Spec is null;
+    // As the default encoder writes the anchor: '<' and '>' escaped, which keeps any "</script" out of the page.
+    public const string DataAnchor = "\"\\u003CDVC_METRIC_DATA\\u003E\"";
+
+    public bool IsImage => Template is null;
+
+    /// <summary>The whole spec, its data as rows (what <c>plots show --json</c> prints as content).</summary>
+    public string? Spec
+    {
+        get
+        {
+            if (Template is null || Data is null)
+            {
+                return Template;
+            }
+
+            var at = Template.IndexOf(DataAnchor, StringComparison.Ordinal);
+            return at < 0 ? Template : string.Concat(Template.AsSpan(0, at), Data.Rows(), Template.AsSpan(at + DataAnchor.Length));
+        }
+    }
 }
 
 internal sealed record PlotImage(string Revision, string File, byte[] Bytes);

@@ -23,7 +23,7 @@ internal static class PlotsPage
         }
 
         html.Append(Style).Append("</head>\n<body>\n<h1>").Append(Encode(title)).Append("</h1>\n");
-        var charts = new List<(string Id, string Spec)>();
+        var charts = new List<(string Id, string Spec, string? Data)>();
         if (report is not null)
         {
             AppendReport(html, report, charts);
@@ -48,7 +48,7 @@ internal static class PlotsPage
                 else
                 {
                     var id = "chart-" + charts.Count;
-                    charts.Add((id, plot.Spec!));
+                    charts.Add((id, plot.Template!, plot.Data?.Compact()));
                     html.Append("<div class=\"chart\" id=\"").Append(id).Append("\"></div>\n");
                 }
 
@@ -58,17 +58,21 @@ internal static class PlotsPage
             html.Append("</div>\n</section>\n");
         }
 
-        foreach (var (id, spec) in charts)
+        foreach (var (id, spec, data) in charts)
         {
-            // The specs are written with HTML-sensitive characters escaped (\u003C), so no "</script" can occur.
+            // Specs and data are written with HTML-sensitive characters escaped (\u003C), so no "</script" can occur.
             html.Append("<script type=\"application/json\" id=\"").Append(id).Append("-spec\">").Append(spec).Append("</script>\n");
+            if (data is not null)
+            {
+                html.Append("<script type=\"application/json\" id=\"").Append(id).Append("-data\">").Append(data).Append("</script>\n");
+            }
         }
 
         html.Append(Script).Append("</body>\n</html>\n");
         return html.ToString();
     }
 
-    private static void AppendReport(StringBuilder html, ExperimentReport report, List<(string Id, string Spec)> charts)
+    private static void AppendReport(StringBuilder html, ExperimentReport report, List<(string Id, string Spec, string? Data)> charts)
     {
         html.Append("<section id=\"experiments\">\n<h2>Experiments</h2>\n<table class=\"experiments\">\n<thead><tr>");
         for (var i = 0; i < report.Headers.Count; i++)
@@ -94,7 +98,7 @@ internal static class PlotsPage
         if (report.ParallelCoordinatesSpec is { } spec)
         {
             var id = "chart-" + charts.Count;
-            charts.Add((id, spec));
+            charts.Add((id, spec, null));
             html.Append("<div class=\"plot\" data-plot-id=\"parallel-coordinates\">\n<h3>Params and metrics</h3>\n<div class=\"chart\" id=\"")
                 .Append(id).Append("\"></div>\n</div>\n");
         }
@@ -136,8 +140,38 @@ internal static class PlotsPage
     private const string Script = """
         <script>
         (function () {
+          // The compact data (PlotData.Compact) back into DVC's rows.
+          function dvcRows(groups) {
+            var rows = [];
+            groups.forEach(function (g) {
+              var gone = {};
+              (g.missing || []).forEach(function (m) { gone[m[0] + ',' + m[1]] = true; });
+              g.rows.forEach(function (r, i) {
+                var o = {};
+                for (var c = 0; c < g.columns.length; c++) { if (!gone[i + ',' + c]) { o[g.columns[c]] = r[c]; } }
+                if (g.step) { o.step = i; }
+                if (g.ix !== undefined) { o.dvc_inferred_x_value = g.ix < 0 ? i : r[g.ix]; }
+                if (g.iy !== undefined) { o.dvc_inferred_y_value = r[g.iy]; }
+                o.rev = g.rev; o.filename = g.filename; o.field = g.field;
+                rows.push(o);
+              });
+            });
+            return rows;
+          }
+          function fill(node, rows) {
+            if (Array.isArray(node)) { return node.map(function (n) { return fill(n, rows); }); }
+            if (node === '<DVC_METRIC_DATA>') { return rows; }
+            if (node && typeof node === 'object') {
+              var out = {};
+              Object.keys(node).forEach(function (k) { out[k] = fill(node[k], rows); });
+              return out;
+            }
+            return node;
+          }
           document.querySelectorAll('.chart').forEach(function (el) {
             var spec = JSON.parse(document.getElementById(el.id + '-spec').textContent);
+            var data = document.getElementById(el.id + '-data');
+            if (data) { spec = fill(spec, dvcRows(JSON.parse(data.textContent))); }
             vegaEmbed(el, spec, { renderer: 'svg', actions: false, mode: 'vega-lite' })
               .then(function () { el.setAttribute('data-rendered', 'true'); })
               .catch(function (e) { el.setAttribute('data-error', String(e)); console.error(e); });

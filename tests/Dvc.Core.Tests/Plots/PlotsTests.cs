@@ -218,7 +218,7 @@ public sealed class PlotsTests
         var page = PlotsPage.Render("t", plots, null, ["/*LIB-A*/", "/*LIB-B*/"]);
 
         Assert.AreEqual(1, CountOf(page, "/*LIB-A*/"));
-        Assert.AreEqual(4, CountOf(page, "</script>"), "two libraries, one spec, the page's script: nothing in the data closes a tag");
+        Assert.AreEqual(5, CountOf(page, "</script>"), "two libraries, one spec, its data, the page's script: nothing in the data closes a tag");
         Assert.AreEqual(0, CountOf(page, "</script><b>"));
     }
 

@@ -2,7 +2,7 @@ using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Chromium;
 
-namespace Dvc.Build.EndToEnd.Tests.Infrastructure;
+namespace Dvc.Build.EndToEnd.Tests.Browser;
 
 /// <summary>
 /// Debian's chromium driven through its chromedriver (.ci/run installs both), headless and offline:
