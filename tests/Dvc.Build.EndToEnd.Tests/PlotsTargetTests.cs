@@ -26,6 +26,23 @@ public sealed class PlotsTargetTests
         Assert.IsTrue(repo.Exists("dvc_plots/index.html"), "the default is DVC's dvc_plots/index.html");
     }
 
+    /// <summary>Out, Revs and Exps are short aliases: read from the command line only, never from the environment.</summary>
+    [TestMethod]
+    public void Out_Revs_and_Exps_in_the_environment_change_nothing()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write("dvc.yaml", "plots:\n  - loss.csv\n");
+        repo.Write("loss.csv", "loss\n1\n");
+        repo.BuildEnvironment["OUT"] = "from-env.html";
+        repo.BuildEnvironment["REVS"] = "no-such-rev";
+        repo.BuildEnvironment["EXPS"] = "no-such-exp";
+
+        var result = repo.Build("Plots");
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsTrue(repo.Exists("dvc_plots/index.html"));
+        Assert.IsFalse(repo.Exists("from-env.html"));
+    }
+
     [TestMethod]
     public void Revs_overlays_a_commit_and_the_workspace_and_json_prints_them()
     {
