@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k plots100
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -419,8 +419,8 @@ bench_queue() {
 
 # The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
 # client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
-bench_sshpush10k() {
-  local dir="$work/sshpush10k" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
+bench_sshpush10k plots100() {
+  local dir="$work/sshpush10k plots100" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
   bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
@@ -443,7 +443,7 @@ ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
 
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k plots100)
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi

@@ -24,6 +24,24 @@ public sealed class PackageLayoutTests
         Assert.IsFalse(entries.Any(e => e.Contains("Microsoft.Build", StringComparison.Ordinal)), "MSBuild's own assemblies come from MSBuild");
     }
 
+    /// <summary>The page Plots writes must work offline, so the chart library ships inside the package,
+    /// each bundle with its licence notice.</summary>
+    [TestMethod]
+    public void Package_holds_the_vendored_chart_library_and_its_licences()
+    {
+        using var package = ZipFile.OpenRead(LocalFeed.PackagePath);
+        var entries = package.Entries.Select(e => e.FullName).ToHashSet();
+        foreach (var library in new[] { "vega", "vega-lite", "vega-embed" })
+        {
+            CollectionAssert.Contains(entries.ToList(), $"build/vega/{library}.min.js");
+            using var licence = new StreamReader(package.GetEntry($"build/vega/{library}.LICENSE")!.Open());
+            StringAssert.Contains(licence.ReadToEnd(), "University of Washington Interactive Data Lab");
+        }
+
+        CollectionAssert.Contains(entries.ToList(), "build/vega/VERSIONS");
+        Assert.IsFalse(entries.Contains("build/vega/update.sh"), "the refresh script is for the checkout only");
+    }
+
     private static readonly string[] TaskFrameworks = ["net8.0", "net10.0"];
 
     private static readonly string[] TaskAssemblies = ["Dvc.Build.Tasks.dll", "Dvc.Core.dll", "YamlDotNet.dll", "System.IO.Hashing.dll", "Tomlyn.dll"];

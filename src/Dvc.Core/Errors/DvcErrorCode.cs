@@ -123,4 +123,11 @@ internal static class DvcErrorCode
     public const string RemoteContainerMissing = "DVC1652";
     public const string RemoteInvalidUrl = "DVC1653";
     public const string RemoteRequestFailed = "DVC1654";
+
+    // 150x: plots (dvc plots show/diff) and the experiment report page.
+    public const string PlotDataMissing = "DVC1501";
+    public const string PlotFieldMissing = "DVC1502";
+    public const string PlotTemplateUnknown = "DVC1503";
+    public const string PlotDataInvalid = "DVC1504";
+    public const string PlotAssetsMissing = "DVC1505";
 }

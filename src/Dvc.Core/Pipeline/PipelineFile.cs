@@ -19,6 +19,9 @@ internal sealed class PipelineFile
     /// <summary>Top-level <c>plots</c>: each entry's path or plot id.</summary>
     public IReadOnlyList<string> Plots { get; init; } = Array.Empty<string>();
 
+    /// <summary>Every plot with its properties: top-level entries, then the stages' plot outputs.</summary>
+    public IReadOnlyList<Plots.PlotDefinition> PlotDefinitions { get; init; } = Array.Empty<Plots.PlotDefinition>();
+
     /// <summary>Absolute paths of every file the definition was built from: the dvc.yaml itself, the
     /// params.yaml used for templating and each vars file. A change in any of them can change stages.</summary>
     public IReadOnlyList<string> FilesRead { get; init; } = Array.Empty<string>();

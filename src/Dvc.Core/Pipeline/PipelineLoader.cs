@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.Plots;
 using Dvc.Core.Schema;
 using Dvc.Core.Templating;
 using Dvc.Core.Yaml;
@@ -44,9 +45,21 @@ internal static class PipelineLoader
 
         var template = new PipelineTemplate(map, sources, dvcFile, filesRead);
         var stages = new List<StageDefinition>();
+        var plots = new List<PlotDefinition>();
+        var dvcDir = RepoPath.Normalize(Path.GetDirectoryName(dvcFile)?.Replace('\\', '/') ?? "");
+        if (map["plots"] is YSeq topLevelPlots)
+        {
+            for (var i = 0; i < topLevelPlots.Items.Count; i++)
+            {
+                PlotDefinitionBuilder.AddTopLevel(plots, template.ResolveTopLevel(topLevelPlots.Items[i], $"plots.{i}"), dvcDir);
+            }
+        }
+
         foreach (var resolved in template.ResolveStages(map["stages"] as YMap))
         {
-            stages.Add(StageBuilder.Build(resolved, dvcFile));
+            var stage = StageBuilder.Build(resolved, dvcFile);
+            stages.Add(stage);
+            PlotDefinitionBuilder.AddStage(plots, resolved.Definition["plots"], RepoPath.Join(dvcDir, stage.Wdir));
         }
 
         return new PipelineFile
@@ -56,6 +69,7 @@ internal static class PipelineLoader
             Params = TopLevelStrings(template, map["params"], "params"),
             Metrics = TopLevelStrings(template, map["metrics"], "metrics"),
             Plots = TopLevelStrings(template, map["plots"], "plots"),
+            PlotDefinitions = plots,
             FilesRead = filesRead,
             ValueOnlyFiles = UsesVars(text, map) ? Array.Empty<string>() : filesRead.Skip(1).ToList(),
         };

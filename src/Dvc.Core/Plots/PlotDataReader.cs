@@ -1,0 +1,243 @@
+using System.Text;
+using System.Text.Json;
+using Dvc.Core.Errors;
+using Dvc.Core.Values;
+using Dvc.Core.Yaml;
+
+namespace Dvc.Core.Plots;
+
+/// <summary>
+/// Reads plot data as DVC's <c>dvc/repo/plots</c> parsers do, by extension: CSV and TSV (a header row,
+/// cells kept as text), JSON and YAML (a list of records, or a mapping holding one: the first list found,
+/// depth first).
+/// </summary>
+internal static class PlotDataReader
+{
+    /// <param name="path">DVC-root-relative path: chooses the parser and names the file in messages.</param>
+    /// <param name="location">Where an unreadable file is reported (the plot's line in dvc.yaml).</param>
+    public static PlotTable Read(string path, string text, SourceLocation location)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        try
+        {
+            return extension switch
+            {
+                ".csv" => Delimited(text, ','),
+                ".tsv" => Delimited(text, '\t'),
+                ".json" => Records(FromJson(JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true }).RootElement), path, location),
+                ".yaml" or ".yml" => Records(YamlDocumentLoader.Load(text, path, path)?.ToPython(), path, location),
+                _ => throw new DvcException(DvcErrorCode.PlotDataInvalid,
+                    $"'{path}': unsupported plot data format '{extension}': use CSV, TSV, JSON or YAML (or an image: png, jpg, gif, svg)", location),
+            };
+        }
+        catch (JsonException e)
+        {
+            throw new DvcException(DvcErrorCode.PlotDataInvalid, $"'{path}' is not valid JSON: {e.Message}", location, e);
+        }
+        catch (DvcException e) when (e.Code == DvcErrorCode.YamlSyntax)
+        {
+            throw new DvcException(DvcErrorCode.PlotDataInvalid, e.Message, location, e);
+        }
+    }
+
+    private static PlotTable Delimited(string text, char separator)
+    {
+        var records = CsvRecords(text, separator).ToList();
+        if (records.Count == 0)
+        {
+            return new PlotTable([], []);
+        }
+
+        var header = records[0];
+        var rows = new List<object?[]>(records.Count - 1);
+        foreach (var record in records.Skip(1))
+        {
+            var row = new object?[header.Count];
+            for (var i = 0; i < header.Count; i++)
+            {
+                // Python's csv.DictReader fills short rows with None.
+                row[i] = i < record.Count ? record[i] : null;
+            }
+
+            rows.Add(row);
+        }
+
+        return new PlotTable(header, rows);
+    }
+
+    /// <summary>RFC 4180 records: quoted cells may hold separators, quotes ("") and line breaks; blank
+    /// lines are skipped. A line without quotes (the usual case) is split without copying it twice.</summary>
+    private static IEnumerable<List<string>> CsvRecords(string text, char separator)
+    {
+        var at = 0;
+        while (at < text.Length)
+        {
+            var end = text.IndexOfAny(['\n', '\r'], at);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var line = text.AsSpan(at, end - at);
+            if (line.IndexOf('"') >= 0)
+            {
+                var (record, next) = QuotedRecord(text, at, separator);
+                yield return record;
+                at = next;
+                continue;
+            }
+
+            if (line.Length > 0)
+            {
+                var record = new List<string>();
+                for (var cell = line; ; cell = cell[(cell.IndexOf(separator) + 1)..])
+                {
+                    var stop = cell.IndexOf(separator);
+                    record.Add((stop < 0 ? cell : cell[..stop]).ToString());
+                    if (stop < 0)
+                    {
+                        break;
+                    }
+                }
+
+                yield return record;
+            }
+
+            at = end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+        }
+    }
+
+    private static (List<string> Record, int Next) QuotedRecord(string text, int at, char separator)
+    {
+        var record = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = at; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == separator)
+            {
+                record.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                record.Add(cell.ToString());
+                return (record, c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? i + 2 : i + 1);
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        record.Add(cell.ToString());
+        return (record, text.Length);
+    }
+
+    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => ToDict(element),
+        JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
+        JsonValueKind.String => element.GetString(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.True => true,
+        JsonValueKind.False => false,
+        _ => null,
+    };
+
+    private static PyDict ToDict(JsonElement element)
+    {
+        var dict = new PyDict();
+        foreach (var property in element.EnumerateObject())
+        {
+            dict[property.Name] = FromJson(property.Value);
+        }
+
+        return dict;
+    }
+
+    private static PlotTable Records(object? root, string path, SourceLocation location)
+    {
+        var list = FirstList(root) ?? throw new DvcException(DvcErrorCode.PlotDataInvalid,
+            $"'{path}' holds no list of records to plot", location);
+        var columns = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var dicts = list.OfType<PyDict>().ToList();
+        foreach (var dict in dicts)
+        {
+            foreach (var key in dict.Keys)
+            {
+                if (index.TryAdd(key, columns.Count))
+                {
+                    columns.Add(key);
+                }
+            }
+        }
+
+        var rows = new List<object?[]>(dicts.Count);
+        foreach (var dict in dicts)
+        {
+            var row = new object?[columns.Count];
+            Array.Fill(row, PlotTable.Missing);
+            foreach (var (key, value) in dict)
+            {
+                row[index[key]] = Scalar(value);
+            }
+
+            rows.Add(row);
+        }
+
+        return new PlotTable(columns, rows);
+    }
+
+    private static List<object?>? FirstList(object? value)
+    {
+        switch (value)
+        {
+            case List<object?> list:
+                return list;
+            case PyDict dict:
+                foreach (var (_, child) in dict)
+                {
+                    if (FirstList(child) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // Nested values are not plotted; they are kept as their JSON text so nothing is lost.
+    private static object? Scalar(object? value) => value switch
+    {
+        null or bool or long or double or string => value,
+        System.Numerics.BigInteger big => (double)big,
+        _ => PyJson.Dumps(value),
+    };
+
+}
