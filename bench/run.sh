@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k plots100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -232,53 +232,6 @@ bench_show100() {
   row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
 }
 
-# A 2,600-stage matrix pipeline (26 models x 10 learning rates x 10 seeds, 10,400 paths), built once.
-gen_matrix() {
-  local dir=$1 models="" i
-  rm -rf "$dir"; mkdir -p "$dir/data" "$dir/src"
-  (cd "$dir" && git init -q && git config user.email bench@example.com && git config user.name bench)
-  for ((i = 0; i < 26; i++)); do echo "m$i,1" > "$dir/data/m$i.csv"; models="$models${models:+, }m$i"; done
-  echo x > "$dir/src/train.sh"
-  { echo "model:"; for ((i = 0; i < 26; i++)); do echo "  m$i: {depth: $i}"; done; echo "train: {epochs: 3}"; } > "$dir/params.yaml"
-  cat > "$dir/dvc.yaml" <<Y
-stages:
-  train:
-    matrix:
-      model: [$models]
-      lr: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
-      seed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
-    cmd: mkdir -p out/\${item.model}/\${item.lr}/\${item.seed} && echo \${item.lr} \${item.seed} > out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
-    deps:
-    - src/train.sh
-    - data/\${item.model}.csv
-    params:
-    - model.\${item.model}
-    - train.epochs
-    outs:
-    - out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
-Y
-  dvc_init_dir "$dir"; pipeline_proj "$dir"
-  (cd "$dir" && git add -A >/dev/null && git commit -qm init)
-}
-
-# peak resident memory (MB) of one run of "$@"
-peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'; }
-
-bench_status2600() {
-  local dir="$work/matrix2600" ours cold ref mem base
-  if [ ! -f "$dir/dvc.lock" ]; then gen_matrix "$dir"; build "$dir" -t:Repro -p:Jobs=2 >/dev/null; fi
-  # cold: the first Status after the pipeline changed resolves it from scratch
-  cold=$(once build "$dir" -t:Status -p:DvcPlanCache=false)
-  ours=$(median build "$dir" -t:Status)
-  ref=$(reference "$dir" 4.500 dvc status)
-  row "Status, 2,600-stage matrix, up to date" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
-  echo "    resolved from scratch (the first Status after an edit of dvc.yaml, dvc.lock or params): $cold s"
-  if [ -x /usr/bin/time ]; then
-    mkdir -p "$work/empty"; printf '<Project><Target Name="Empty" /></Project>\n' > "$work/empty/empty.proj"
-    mem=$(peak_mb dotnet build "$dir/pipeline.proj" -nr:false -tl:off -v:q -t:Status); base=$(peak_mb dotnet msbuild "$work/empty/empty.proj" -t:Empty -nr:false -tl:off -v:q)
-    echo "    peak memory: $mem MB (empty msbuild: $base MB; DVC: about 85 MB)"
-  fi
-
 
 
 # median of the wall-clock seconds of "${@:2}", each run after "$1" (a setup that is not timed)
@@ -287,41 +240,6 @@ median_after() {
   for ((i = 0; i < runs; i++)); do
     "$setup" >/dev/null 2>&1 || true
     t0=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
-
-# The experiment queue: a CPU-light pipeline (prep, then train, each sleeping 1 s; only train depends
-# on the swept param, so each experiment runs one 1-s stage), N = 4 and 8 queued experiments with
-# fresh param values (no run-cache hits), RunAll serial (Jobs=1) and Jobs=2. Only RunAll is timed.
-# Per-experiment overhead = (serial - RunAll of an empty queue - N x 1 s) / N: setting up the
-# worktree, checking outputs out of the cache, planning, hashing, committing, removing it.
-gen_queue() {
-  local dir=$1
-  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"
-  printf 'p: 0\n' > "$dir/params.yaml"
-  cat > "$dir/dvc.yaml" <<'Y'
-stages:
-  prep:
-    cmd: sleep 1 && echo prepared > prep.txt
-    outs:
-      - prep.txt
-  train:
-    cmd: sleep 1 && cat prep.txt > model.txt && echo ${p} >> model.txt
-    deps:
-      - prep.txt
-    params:
-      - p
-    outs:
-      - model.txt
-Y
-  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@localhost && build . -t:Repro >/dev/null && git add -A >/dev/null && git commit -qm init)
-}
-
-# seconds of RunAll after queuing $2 experiments with new values; median over $runs rounds
-queue_runall() {
-  local dir=$1 n=$2 jobs=$3 times=() values t0 t1
-  for ((r = 0; r < runs; r++)); do
-    values=$(for ((i = 0; i < n; i++)); do printf '%s%s,' "$RANDOM" "$i"; done); values=${values%,}
-    [ "$n" -gt 0 ] && build "$dir" -t:ExpRun -p:Queue=true "-p:Set=\"p=$values\"" >/dev/null
-    t0=$(date +%s.%N); build "$dir" -t:ExpRun -p:RunAll=true -p:Jobs="$jobs" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
     times+=("$(awk -v a="$t1" -v b="$t0" "BEGIN {print a - b}")")
   done
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'
@@ -391,6 +309,118 @@ bench_pushnoop() {
   $has_dvc && ref=$(median in_dir "$sync_dir" dvc push)
   row "no-change push, 10,000 files (empty msbuild: $base s)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
   echo "    target: <= 0.5 s"
+}
+
+# The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
+# client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
+bench_sshpush10k() {
+  local dir="$work/sshpush10k" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
+  bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
+  fi
+  remote_repo "$dir" small_files
+  ssh_remote_dir="$dir.ssh"; rm -rf "$ssh_remote_dir"
+  build "$dir" -t:RemoteAdd -p:Name=ssh "-p:Url=ssh://$(id -un)@127.0.0.1:$port$ssh_remote_dir" -p:Default=true -p:Force=true >/dev/null
+  printf "['remote \"ssh\"']\n    keyfile = %s\n" "$state/ssh/client_ed25519" >> "$dir/.dvc/config.local"
+  local jobs4 jobs1 ref4="-" ref1="-"
+  jobs4=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=4)
+  jobs1=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=1)
+  if $has_dvc; then
+    ref4=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 4)
+    ref1=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 1)
+  fi
+  row "push 10,000 files over SSH, Jobs=4" "$jobs4" "$ref4" "$(ratio "$jobs4" "$ref4")"
+  row "push 10,000 files over SSH, Jobs=1" "$jobs1" "$ref1" "$(ratio "$jobs1" "$ref1")"
+}
+ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
+
+# A 2,600-stage matrix pipeline (26 models x 10 learning rates x 10 seeds, 10,400 paths), built once.
+gen_matrix() {
+  local dir=$1 models="" i
+  rm -rf "$dir"; mkdir -p "$dir/data" "$dir/src"
+  (cd "$dir" && git init -q && git config user.email bench@example.com && git config user.name bench)
+  for ((i = 0; i < 26; i++)); do echo "m$i,1" > "$dir/data/m$i.csv"; models="$models${models:+, }m$i"; done
+  echo x > "$dir/src/train.sh"
+  { echo "model:"; for ((i = 0; i < 26; i++)); do echo "  m$i: {depth: $i}"; done; echo "train: {epochs: 3}"; } > "$dir/params.yaml"
+  cat > "$dir/dvc.yaml" <<Y
+stages:
+  train:
+    matrix:
+      model: [$models]
+      lr: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0]
+      seed: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+    cmd: mkdir -p out/\${item.model}/\${item.lr}/\${item.seed} && echo \${item.lr} \${item.seed} > out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
+    deps:
+    - src/train.sh
+    - data/\${item.model}.csv
+    params:
+    - model.\${item.model}
+    - train.epochs
+    outs:
+    - out/\${item.model}/\${item.lr}/\${item.seed}/model.txt
+Y
+  dvc_init_dir "$dir"; pipeline_proj "$dir"
+  (cd "$dir" && git add -A >/dev/null && git commit -qm init)
+}
+
+# peak resident memory (MB) of one run of "$@"
+peak_mb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%.0f", $1 / 1024}'; }
+
+bench_status2600() {
+  local dir="$work/matrix2600" ours cold ref mem base
+  if [ ! -f "$dir/dvc.lock" ]; then gen_matrix "$dir"; build "$dir" -t:Repro -p:Jobs=2 >/dev/null; fi
+  # cold: the first Status after the pipeline changed resolves it from scratch
+  cold=$(once build "$dir" -t:Status -p:DvcPlanCache=false)
+  ours=$(median build "$dir" -t:Status)
+  ref=$(reference "$dir" 4.500 dvc status)
+  row "Status, 2,600-stage matrix, up to date" "$ours" "$ref" "$(ratio_of "$ours" "$ref")"
+  echo "    resolved from scratch (the first Status after an edit of dvc.yaml, dvc.lock or params): $cold s"
+  if [ -x /usr/bin/time ]; then
+    mkdir -p "$work/empty"; printf '<Project><Target Name="Empty" /></Project>\n' > "$work/empty/empty.proj"
+    mem=$(peak_mb dotnet build "$dir/pipeline.proj" -nr:false -tl:off -v:q -t:Status); base=$(peak_mb dotnet msbuild "$work/empty/empty.proj" -t:Empty -nr:false -tl:off -v:q)
+    echo "    peak memory: $mem MB (empty msbuild: $base MB; DVC: about 85 MB)"
+  fi
+}
+
+# The experiment queue: a CPU-light pipeline (prep, then train, each sleeping 1 s; only train depends
+# on the swept param, so each experiment runs one 1-s stage), N = 4 and 8 queued experiments with
+# fresh param values (no run-cache hits), RunAll serial (Jobs=1) and Jobs=2. Only RunAll is timed.
+# Per-experiment overhead = (serial - RunAll of an empty queue - N x 1 s) / N: setting up the
+# worktree, checking outputs out of the cache, planning, hashing, committing, removing it.
+gen_queue() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  printf 'p: 0\n' > "$dir/params.yaml"
+  cat > "$dir/dvc.yaml" <<'Y'
+stages:
+  prep:
+    cmd: sleep 1 && echo prepared > prep.txt
+    outs:
+      - prep.txt
+  train:
+    cmd: sleep 1 && cat prep.txt > model.txt && echo ${p} >> model.txt
+    deps:
+      - prep.txt
+    params:
+      - p
+    outs:
+      - model.txt
+Y
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@localhost && build . -t:Repro >/dev/null && git add -A >/dev/null && git commit -qm init)
+}
+
+# seconds of RunAll after queuing $2 experiments with new values; median over $runs rounds
+queue_runall() {
+  local dir=$1 n=$2 jobs=$3 times=() values t0 t1
+  for ((r = 0; r < runs; r++)); do
+    values=$(for ((i = 0; i < n; i++)); do printf '%s%s,' "$RANDOM" "$i"; done); values=${values%,}
+    [ "$n" -gt 0 ] && build "$dir" -t:ExpRun -p:Queue=true "-p:Set=\"p=$values\"" >/dev/null
+    t0=$(date +%s.%N); build "$dir" -t:ExpRun -p:RunAll=true -p:Jobs="$jobs" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
+    times+=("$(awk -v a="$t1" -v b="$t0" "BEGIN {print a - b}")")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'
+}
 
 dvc_queue_runall() {
   local dir=$1 n=$2 values t0 t1
@@ -417,33 +447,72 @@ bench_queue() {
   done
 }
 
-# The 10,000-file push (10 MB) over SSH to the loopback sshd of .ci/servers.sh (port 2222, its
-# client key), with Jobs=4 and Jobs=1; each timed push starts from an empty remote folder.
-bench_sshpush10k plots100() {
-  local dir="$work/sshpush10k plots100" state=${DVC_TEST_SERVERS:-/tmp/dvc-build-servers} port=${DVC_TEST_SSH_PORT:-2222}
-  bash "$root/.ci/servers.sh" start >/dev/null 2>&1 || true
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-    row "push 10,000 files over SSH, Jobs=4" "n/a" "-" "-"; echo "    (no sshd on 127.0.0.1:$port: run .ci/servers.sh install && .ci/servers.sh start as root)"; return
-  fi
-  remote_repo "$dir" small_files
-  ssh_remote_dir="$dir.ssh"; rm -rf "$ssh_remote_dir"
-  build "$dir" -t:RemoteAdd -p:Name=ssh "-p:Url=ssh://$(id -un)@127.0.0.1:$port$ssh_remote_dir" -p:Default=true -p:Force=true >/dev/null
-  printf "['remote \"ssh\"']\n    keyfile = %s\n" "$state/ssh/client_ed25519" >> "$dir/.dvc/config.local"
-  local jobs4 jobs1 ref4="-" ref1="-"
-  jobs4=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=4)
-  jobs1=$(median_after ssh_empty_remote build "$dir" -t:Push -p:Remote=ssh -p:Jobs=1)
-  if $has_dvc; then
-    ref4=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 4)
-    ref1=$(median_after ssh_empty_remote in_dir "$dir" dvc push -r ssh -j 1)
-  fi
-  row "push 10,000 files over SSH, Jobs=4" "$jobs4" "$ref4" "$(ratio "$jobs4" "$ref4")"
-  row "push 10,000 files over SSH, Jobs=1" "$jobs1" "$ref1" "$(ratio "$jobs1" "$ref1")"
+# A baseline and 100 experiments written straight as commits under refs/exps (git fast-import: no
+# stage runs), each with 3 plots of 1,000 points, its params and metrics, as ExpRun records them.
+gen_plots100() {
+  local dir=$1 base
+  rm -rf "$dir"; mkdir -p "$dir/plots"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  cat > "$dir/dvc.yaml" <<'Y'
+stages:
+  train:
+    cmd: echo
+    params: [lr]
+    metrics:
+      - metrics.json:
+          cache: false
+    plots:
+      - plots/loss.csv:
+          cache: false
+          x: step
+          y: loss
+      - plots/acc.csv:
+          cache: false
+          x: step
+          y: acc
+          template: smooth
+      - plots/val.csv:
+          cache: false
+          x: step
+          y: val
+          template: scatter
+Y
+  plot_files() { for p in loss acc val; do awk -v e="$1" -v p="$p" 'BEGIN {print "step," p; for (i = 0; i < 1000; i++) printf "%d,%.6f\n", i, (e + 1) / (i + 1 + e) + (p == "acc") * i / 1000}' > "$2/plots/$p.csv"; done; }
+  printf 'lr: 0\n' > "$dir/params.yaml"; printf '{"loss": 1}\n' > "$dir/metrics.json"; plot_files 0 "$dir"
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@localhost && git add -A && git commit -qm base)
+  base=$(git -C "$dir" rev-parse HEAD)
+  local stage; stage=$(mktemp -d); mkdir -p "$stage/plots"
+  for ((e = 1; e <= 100; e++)); do
+    plot_files "$e" "$stage"
+    echo "commit refs/exps/${base:0:2}/${base:2}/exp-$e"
+    echo "committer bench <bench@localhost> $((1700000000 + e)) +0000"
+    msg=$(printf 'dvc: commit experiment %024d' "$e"); echo "data $((${#msg} + 1))"; echo "$msg"
+    echo "from $base"
+    for f in params.yaml metrics.json; do
+      [ $f = params.yaml ] && c="lr: 0.$e" || c="{\"loss\": $(awk -v e="$e" 'BEGIN {printf "%.4f", 1 / e}')}"
+      echo "M 100644 inline $f"; echo "data ${#c}"; echo "$c"
+    done
+    for p in loss acc val; do echo "M 100644 inline plots/$p.csv"; echo "data $(wc -c < "$stage/plots/$p.csv")"; cat "$stage/plots/$p.csv"; done
+    echo
+  done | git -C "$dir" fast-import --quiet
+  rm -rf "$stage"
 }
-ssh_empty_remote() { rm -rf "$ssh_remote_dir"; }
+
+bench_plots100() {
+  if ! target_exists ExpReport; then row "ExpReport, 100 exps x 3 plots x 1,000 points" "n/a" "-" "-"; return; fi
+  local dir="$work/plots100" ours base ten hundred
+  gen_plots100 "$dir"
+  ours=$(median build "$dir" -t:ExpReport); base=$(empty_msbuild)
+  row "ExpReport, 100 exps x 3 plots x 1,000 pts" "$ours" "-" "-"
+  echo "    page for 100 experiments, over an empty msbuild target ($base s): $(awk -v a="$ours" -v b="$base" "BEGIN {printf \"%.3f\", a - b}") s (target <= 1 s)"
+  build "$dir" -t:ExpReport "-p:Exps=$(seq -s '%3B' -f 'exp-%g' 1 10)" -p:Out=ten.html >/dev/null
+  ten=$(stat -c %s "$dir/ten.html"); hundred=$(stat -c %s "$dir/dvc_plots/index.html")
+  echo "    page size: 10 experiments $ten bytes, 100 experiments $hundred bytes (library $(cat "$root"/build/vega/*.min.js | wc -c) bytes, inlined once)"
+}
 
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop queue sshpush10k plots100)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100)
+
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi
