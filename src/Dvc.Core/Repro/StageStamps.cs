@@ -63,7 +63,9 @@ internal sealed class StageStamps
     /// <summary>The timestamp rule for one stage's files.</summary>
     /// <returns>Why the stage is out of date: no done stamp, or an input missing or newer than it;
     /// null when every input is older.</returns>
-    public static string? WhyOutOfDate(string doneStamp, IReadOnlyList<string> inputs)
+    /// <param name="seen">mtimes already read while deciding this plan: stages share inputs (the
+    /// 2,600 stages of a matrix read the same script, data file and params file).</param>
+    public static string? WhyOutOfDate(string doneStamp, IReadOnlyList<string> inputs, Dictionary<string, long?>? seen = null)
     {
         if (WriteTicksOrNull(doneStamp) is not { } done)
         {
@@ -72,7 +74,17 @@ internal sealed class StageStamps
 
         for (var i = 0; i < inputs.Count; i++)
         {
-            var written = WriteTicksOrNull(inputs[i]);
+            long? written;
+            if (seen is null)
+            {
+                written = WriteTicksOrNull(inputs[i]);
+            }
+            else if (!seen.TryGetValue(inputs[i], out written))
+            {
+                written = WriteTicksOrNull(inputs[i]);
+                seen[inputs[i]] = written;
+            }
+
             if (written is null)
             {
                 return $"'{inputs[i]}' is missing";
