@@ -10,6 +10,9 @@ internal sealed record SlurmResult(int ExitCode, string StandardOutput, string S
 {
     /// <summary>What Slurm said, for an error message: its standard error, else its output.</summary>
     public string Message => (StandardError.Trim().Length > 0 ? StandardError : StandardOutput).Trim().Replace('\n', ' ');
+
+    /// <summary>Slurm's message led by the command's name once ("sbatch: error: ..."), as Slurm itself prints it.</summary>
+    public string Quote(string command) => Message.StartsWith(command + ":", StringComparison.Ordinal) ? Message : $"{command}: {Message}";
 }
 
 /// <summary>
@@ -77,10 +80,10 @@ internal static class SlurmCli
 
         if (IsUnreachable(result))
         {
-            throw new DvcException(DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: {command}: {result.Message}");
+            throw new DvcException(DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: {result.Quote(command)}");
         }
 
-        throw new DvcException(DvcErrorCode.SlurmCommandFailed, $"{command} failed (exit code {result.ExitCode}): {result.Message}");
+        throw new DvcException(DvcErrorCode.SlurmCommandFailed, $"{command} failed (exit code {result.ExitCode}): {result.Quote(command)}");
     }
 
     public static bool IsUnreachable(SlurmResult result) =>

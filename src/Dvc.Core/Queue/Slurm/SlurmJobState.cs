@@ -32,7 +32,7 @@ internal sealed record SlurmJobState(string JobId, string State, string Reason)
         {
             if (SlurmCli.IsUnreachable(result))
             {
-                throw new Errors.DvcException(Errors.DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: squeue: {result.Message}");
+                throw new Errors.DvcException(Errors.DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: {result.Quote("squeue")}");
             }
 
             // squeue fails with "Invalid job id specified" once every job asked about is forgotten.

@@ -38,7 +38,8 @@ internal sealed class SlurmJobs
         }
 
         _states ??= SlurmJobState.Query(_records.Values.Select(r => r.JobId));
-        return _states.GetValueOrDefault(record.JobId);
+        // Array tasks cancelled before they started are reported under the array's id alone.
+        return _states.GetValueOrDefault(record.JobId) ?? _states.GetValueOrDefault(SlurmJobState.ArrayId(record.JobId));
     }
 
     public void Refresh() => _states = null;
@@ -48,9 +49,11 @@ internal sealed class SlurmJobs
         Record(stashRev) is { } record ? (State(stashRev) is { } state ? $"{record.JobId} {state.State}" : record.JobId) : "";
 
     /// <summary>
-    /// Entries still queued whose job ended without finishing them become failed entries; returns
-    /// their names with Slurm's reason. A job that completed but left its entry queued (another
-    /// RunAll took it) leaves it queued.
+    /// Entries whose job ended without finishing their run become failed entries with Slurm's
+    /// reason: still queued (the job died before or while running it), or failed by the run itself
+    /// because Slurm killed its stage (scancel, time limit, preemption: the reason is Slurm's, not
+    /// the stage's). Returns them with the reason; each is handled once. A job that completed but
+    /// left its entry queued (another RunAll took it) leaves it queued.
     /// </summary>
     public IReadOnlyList<(QueueEntry Entry, string Reason)> FailEnded()
     {
@@ -61,9 +64,11 @@ internal sealed class SlurmJobs
         }
 
         var repository = _workspace.Repository;
+        var failedStash = new ExpStash(_workspace.Git, ExpStash.Failed).Entries();
         foreach (var stashRef in _records.Values.Select(r => r.StashRef).Distinct(StringComparer.Ordinal).ToList())
         {
-            foreach (var entry in new ExpStash(_workspace.Git, stashRef).Entries())
+            var queued = new ExpStash(_workspace.Git, stashRef).Entries().Select(e => (Entry: e, Queued: true));
+            foreach (var (entry, isQueued) in queued.Concat(failedStash.Select(e => (Entry: e, Queued: false))))
             {
                 if (!_records.TryGetValue(entry.StashRev, out var record) || record.StashRef != stashRef || QueueClaim.IsHeld(repository, entry.StashRev))
                 {
@@ -71,7 +76,8 @@ internal sealed class SlurmJobs
                 }
 
                 var state = State(entry.StashRev);
-                if (state is not null && (!state.HasEnded || state.State == "COMPLETED"))
+                var slurmEnded = state is null ? isQueued : state.HasEnded && state.State != "COMPLETED" && (isQueued || state.State != "FAILED");
+                if (!slurmEnded)
                 {
                     continue;
                 }
@@ -79,14 +85,25 @@ internal sealed class SlurmJobs
                 var reason = state is null
                     ? $"Slurm job {record.JobId} is no longer known to Slurm and did not finish the run"
                     : $"Slurm job {record.JobId} ended {state.Description}";
+                var errorFile = SlurmJobRecord.ErrorFile(repository, entry.StashRev);
+                if (File.Exists(errorFile) && File.ReadAllText(errorFile) == reason)
+                {
+                    failed.Add((entry, reason));
+                    continue;
+                }
+
                 var info = ExecutorInfo.TryLoad(QueuePaths.InfoFile(repository, entry.StashRev));
                 var root = info?.RootDir is { Length: > 0 } dir ? dir : QueuePaths.Workspace(repository, entry.StashRev);
                 _workspace.Git.RemoveWorktree(root);
                 var log = QueuePaths.LogFile(repository, entry.StashRev);
                 Directory.CreateDirectory(Path.GetDirectoryName(log)!);
-                File.AppendAllText(log, $"ERROR: {reason}\nFailed to reproduce experiment '{entry.Name}'\n");
-                File.WriteAllText(SlurmJobRecord.ErrorFile(repository, entry.StashRev), reason);
-                QueuedRunner.MoveToFailed(_workspace, stashRef, entry, root);
+                File.AppendAllText(log, $"ERROR: {reason}\n" + (isQueued ? $"Failed to reproduce experiment '{entry.Name}'\n" : ""));
+                File.WriteAllText(errorFile, reason);
+                if (isQueued)
+                {
+                    QueuedRunner.MoveToFailed(_workspace, stashRef, entry, root);
+                }
+
                 failed.Add((entry, reason));
             }
         }

@@ -43,8 +43,8 @@ internal static class SlurmSubmission
         if (result.ExitCode != 0)
         {
             throw SlurmCli.IsUnreachable(result)
-                ? new DvcException(DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: sbatch: {result.Message}")
-                : new DvcException(DvcErrorCode.SlurmSubmissionRejected, $"Slurm rejected the submission: sbatch: {result.Message}");
+                ? new DvcException(DvcErrorCode.SlurmUnreachable, $"the Slurm cluster cannot be reached: {result.Quote("sbatch")}")
+                : new DvcException(DvcErrorCode.SlurmSubmissionRejected, $"Slurm rejected the submission: {result.Quote("sbatch")}");
         }
 
         var jobId = result.StandardOutput.Trim().Split(';')[0];
@@ -117,7 +117,7 @@ internal static class SlurmSubmission
         text.Append("rev=${revs[$SLURM_ARRAY_TASK_ID]}\n");
         // The submitting build's MSBuild variables (sbatch exports its environment) would point the
         // job's own MSBuild at that build's tools.
-        text.Append("unset MSBuildExtensionsPath MSBuildSDKsPath MSBUILD_EXE_PATH MSBuildLoadMicrosoftTargetsReadOnly MSBUILDNOINPROCNODE\n");
+        text.Append("unset MSBuildExtensionsPath MSBuildSDKsPath MSBUILD_EXE_PATH MSBuildLoadMicrosoftTargetsReadOnly MSBUILDNOINPROCNODE _MSBUILDTLENABLED\n");
         text.Append("exec ").Append(Quote(dotnet)).Append(" msbuild ").Append(Quote(Path.GetFullPath(settings.ProjectFile)))
             .Append(" -nologo -nr:false -v:m -t:_DvcSlurmRunEntry \"-p:_DvcSlurmEntry=$rev\" ")
             .Append(Quote("-p:_DvcSlurmStash=" + stashRef));
