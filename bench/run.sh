@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 slurm8
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -230,6 +230,31 @@ bench_show100() {
   ours=$(median build "$dir" -t:ExpShow)
   $has_dvc && ref=$(median in_dir "$dir" dvc exp show --no-pager)
   row "ExpShow, 100 experiments" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+}
+
+# 8 queued experiments of a 2-stage pipeline sleeping 1 s per stage: Executor=slurm on the test
+# cluster (.ci/slurm.sh start) against a local RunAll with Jobs=2 (the reference column here).
+# Also prints the submission time of the whole array, as the build reports it.
+slurm8_repo() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  printf 'p:\n  x: 0\n' > "$dir/params.yaml"
+  printf 'stages:\n  a:\n    cmd: sleep 1 && echo ${p.x} > a.txt\n    params:\n      - p\n    outs:\n      - a.txt\n  b:\n    cmd: sleep 1 && cat a.txt > b.txt\n    deps:\n      - a.txt\n    outs:\n      - b.txt\n' > "$dir/dvc.yaml"
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@dvc.build && git add -A && git commit -qm init)
+  build "$dir" -t:Repro >/dev/null
+  (cd "$dir" && git add -A && git commit -qm repro)
+  build "$dir" -t:ExpRun -p:Queue=true "-p:Set=\"p.x=1,2,3,4,5,6,7,8\"" -p:Name=s >/dev/null
+}
+bench_slurm8() {
+  if ! sinfo -h >/dev/null 2>&1; then row "RunAll 8 exps, Executor=slurm (2 CPUs)" "n/a" "-" "-"; echo "    (no Slurm cluster: .ci/slurm.sh start)"; return; fi
+  local dir="$work/slurm8" ours ref submit
+  slurm8_repo "$dir"; ref=$(once build "$dir" -t:ExpRun -p:RunAll=true -p:Jobs=2)
+  slurm8_repo "$dir"; local t0 t1 out; t0=$(date +%s.%N)
+  out=$(dotnet build "$dir/pipeline.proj" -nr:false -tl:off -v:m -clp:NoSummary -t:ExpRun -p:RunAll=true -p:Executor=slurm 2>&1 || true)
+  t1=$(date +%s.%N); ours=$(awk -v a="$t1" -v b="$t0" "BEGIN {printf \"%.3f\", a - b}")
+  submit=$(sed -n 's/.*as array job [0-9]* in \([0-9.]*\) s\./\1/p' <<<"$out")
+  row "RunAll 8 exps, Executor=slurm (2 CPUs)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  echo "    reference: local RunAll Jobs=2; sbatch submission of the array: ${submit:-?} s; one run each"
 }
 
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"

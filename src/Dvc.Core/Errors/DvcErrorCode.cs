@@ -78,7 +78,6 @@ internal static class DvcErrorCode
     public const string SlurmMissing = "DVC1801";
     public const string SlurmUnreachable = "DVC1802";
     public const string SlurmSubmissionRejected = "DVC1803";
-    public const string SlurmJobEnded = "DVC1804";
     public const string InvalidExecutor = "DVC1805";
     public const string SlurmCommandFailed = "DVC1806";
 
