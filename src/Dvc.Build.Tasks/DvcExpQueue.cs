@@ -90,23 +90,32 @@ public sealed class DvcExpQueue : DvcCancelableTask
 
         var stashRef = Temp ? ExpStash.Temporary : ExpStash.Queue;
         var only = Temp ? queued.Select(e => e.StashRev).ToList() : null;
-        IReadOnlyList<QueuedResult> results;
-        if (slurm)
+        IReadOnlyList<QueuedResult>? results;
+        // Experiments mostly wait on their commands (or on Slurm): meanwhile this node may build other projects.
+        var engine = (IBuildEngine3)BuildEngine;
+        engine.Yield();
+        try
         {
-            var settings = new SlurmSettings(ProjectFile ?? BuildEngine.ProjectFileOfTaskNode, ProjectDirectory,
-                string.IsNullOrWhiteSpace(SharedDir) ? null : SharedDir, SlurmSubmission.SplitOptions(SlurmOptions));
-            var executor = new SlurmExecutor(workspace, settings);
-            var submitted = executor.Run(executor.Pending(stashRef, only), stashRef, !string.Equals(Wait?.Trim(), "false", StringComparison.OrdinalIgnoreCase), log, Cancellation);
-            if (submitted is null)
+            if (slurm)
             {
-                return;
+                var settings = new SlurmSettings(ProjectFile ?? BuildEngine.ProjectFileOfTaskNode, ProjectDirectory,
+                    string.IsNullOrWhiteSpace(SharedDir) ? null : SharedDir, SlurmSubmission.SplitOptions(SlurmOptions));
+                var executor = new SlurmExecutor(workspace, settings);
+                results = executor.Run(executor.Pending(stashRef, only), stashRef, !string.Equals(Wait?.Trim(), "false", StringComparison.OrdinalIgnoreCase), log, Cancellation);
             }
-
-            results = submitted;
+            else
+            {
+                results = new QueueRunner(workspace, ProjectDirectory, stashRef).Run(jobs, log, Cancellation, only);
+            }
         }
-        else
+        finally
         {
-            results = new QueueRunner(workspace, ProjectDirectory, stashRef).Run(jobs, log, Cancellation, only);
+            Reacquire(engine);
+        }
+
+        if (results is null)
+        {
+            return;
         }
 
         var succeeded = results.Where(r => r.Status == QueueTaskStatus.Success).Select(r => r.Entry.Name).ToList();
@@ -127,6 +136,18 @@ public sealed class DvcExpQueue : DvcCancelableTask
         log.Info("To apply the results of an experiment to your workspace run:");
         log.Info("");
         log.Info("\tdotnet build -t:ExpApply -p:Exp=<exp>");
+    }
+
+    private void Reacquire(IBuildEngine3 engine)
+    {
+        try
+        {
+            engine.Reacquire();
+        }
+        catch (Exception) when (Cancellation.IsCancellationRequested)
+        {
+            // MSBuild aborts the reacquire of a cancelled build; the runs already reported it.
+        }
     }
 
     private static string OneLine(string? text) =>

@@ -69,21 +69,19 @@ internal sealed partial class GitRepository
     public void AddWorktree(string directory, string commit) =>
         Run(["worktree", "add", "--quiet", "--detach", "--force", directory, commit]);
 
-    /// <summary>Removes a linked worktree and its administrative files; a folder left by a killed build too.</summary>
+    /// <summary>Removes a linked worktree and its administrative files. When git cannot (a folder a
+    /// killed build left half made), the folder is deleted and <see cref="PruneWorktrees"/> drops the rest.</summary>
     public void RemoveWorktree(string directory)
     {
-        if (Directory.Exists(directory) && TryRun(["worktree", "remove", "--force", "--force", directory]).Succeeded)
-        {
-            return;
-        }
-
-        if (Directory.Exists(directory))
+        if (Directory.Exists(directory) && !TryRun(["worktree", "remove", "--force", "--force", directory]).Succeeded && Directory.Exists(directory))
         {
             DeleteTree(directory);
         }
-
-        TryRun(["worktree", "prune"]);
     }
+
+    /// <summary>Drops the administrative files of worktrees whose folder is gone. Not while another
+    /// worktree is being added: git makes its files before it marks them as being initialised.</summary>
+    public void PruneWorktrees() => TryRun(["worktree", "prune"]);
 
     private static void DeleteTree(string directory)
     {

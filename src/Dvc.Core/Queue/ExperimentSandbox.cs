@@ -38,9 +38,15 @@ internal sealed class ExperimentSandbox : IDisposable
     public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null)
     {
         var root = QueuePaths.Workspace(mainRepository, entry.StashRev, sharedDir);
-        mainGit.RemoveWorktree(root);
         Directory.CreateDirectory(Path.GetDirectoryName(root)!);
-        mainGit.AddWorktree(root, entry.StashRev);
+        // Under the queue's lock: a RunAll pruning worktrees meanwhile would take this one's
+        // half-made administrative files for a dead worktree's.
+        using (QueueLock.Acquire(mainRepository))
+        {
+            mainGit.RemoveWorktree(root);
+            mainGit.AddWorktree(root, entry.StashRev);
+        }
+
         var sandbox = new ExperimentSandbox(mainGit, root, Path.Combine(root, mainGit.Relative(Path.GetFullPath(mainProjectDirectory))));
         try
         {

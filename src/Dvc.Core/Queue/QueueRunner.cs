@@ -70,14 +70,19 @@ internal sealed class QueueRunner
             return;
         }
 
-        foreach (var dir in Directory.EnumerateDirectories(exps, "exp-*"))
+        using (QueueLock.Acquire(repository))
         {
-            var prefix = Path.GetFileName(dir)["exp-".Length..];
-            var revs = Directory.Exists(runRoot) ? Directory.EnumerateDirectories(runRoot, prefix + "*").Select(Path.GetFileName).OfType<string>() : [];
-            if (!revs.Any(rev => QueueClaim.IsHeld(repository, rev)))
+            foreach (var dir in Directory.EnumerateDirectories(exps, "exp-*"))
             {
-                _main.Git.RemoveWorktree(dir);
+                var prefix = Path.GetFileName(dir)["exp-".Length..];
+                var revs = Directory.Exists(runRoot) ? Directory.EnumerateDirectories(runRoot, prefix + "*").Select(Path.GetFileName).OfType<string>() : [];
+                if (!revs.Any(rev => QueueClaim.IsHeld(repository, rev)))
+                {
+                    _main.Git.RemoveWorktree(dir);
+                }
             }
+
+            _main.Git.PruneWorktrees();
         }
     }
 

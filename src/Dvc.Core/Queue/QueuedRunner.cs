@@ -41,16 +41,21 @@ internal sealed class QueuedRunner
         using var log = new QueueLogFile(QueuePaths.LogFile(repository, entry.StashRev), console, prefix);
         using var killed = WatchKill(repository, entry.StashRev, cancellation);
         var expRef = new ExpRef(entry.BaselineRev, entry.Name);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        void Phase(string what) => log.Detail($"{what}: {clock.ElapsedMilliseconds} ms");
         try
         {
             log.Info($"Reproducing experiment '{entry.Name}'");
             ExperimentCommitResult commit;
             using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry, _sharedDir))
             {
+                Phase("workspace created");
                 sandbox.CheckOutOutputs();
+                Phase("outputs checked out");
                 var options = new ReproOptions { IsExperiment = true, Environment = ExperimentPreparation.Environment(expRef, repository.RootDir) };
                 using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
                 var errors = new List<string>();
+                Phase("planned");
                 var outcomes = new Executor(log, e =>
                 {
                     lock (errors)
@@ -66,11 +71,15 @@ internal sealed class QueuedRunner
                     return Fail(entry, log, errors.Count > 0 ? errors[0] : "a stage failed");
                 }
 
+                Phase("executed");
                 var session = build.Session;
                 var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
                 var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
                 commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false);
+                Phase("committed");
             }
+
+            Phase("workspace removed");
 
             new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Success, commit.Ref.RefName).Save(infoPath);
             using (QueueLock.Acquire(repository))
@@ -78,6 +87,7 @@ internal sealed class QueuedRunner
                 new ExpStash(_main.Git, _stashRef).Drop(entry.StashRev);
             }
 
+            Phase("left the queue");
             return new QueuedResult(entry, QueueTaskStatus.Success, commit.CommitSha, null);
         }
         catch (OperationCanceledException) when (killed.IsKilled)
