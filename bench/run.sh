@@ -255,6 +255,8 @@ bench_slurm8() {
   submit=$(sed -n 's/.*as array job [0-9]* in \([0-9.]*\) s\./\1/p' <<<"$out")
   row "RunAll 8 exps, Executor=slurm (2 CPUs)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
   echo "    reference: local RunAll Jobs=2; sbatch submission of the array: ${submit:-?} s; one run each"
+}
+
 # The experiment queue: a CPU-light pipeline (prep, then train, each sleeping 1 s; only train depends
 # on the swept param, so each experiment runs one 1-s stage), N = 4 and 8 queued experiments with
 # fresh param values (no run-cache hits), RunAll serial (Jobs=1) and Jobs=2. Only RunAll is timed.
@@ -321,7 +323,7 @@ bench_queue() {
 
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 queue)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 queue slurm8)
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"
 else echo "* reference = DVC's time quoted in the issue (dvc not on PATH here)"; fi
