@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -509,9 +509,98 @@ bench_plots100() {
   echo "    page size: 10 experiments $ten bytes, 100 experiments $hundred bytes (library $(cat "$root"/build/vega/*.min.js | wc -c) bytes, inlined once)"
 }
 
+# 8 queued experiments of a 2-stage pipeline sleeping 1 s per stage: Executor=slurm on the test
+# cluster (.ci/slurm.sh start) against a local RunAll with Jobs=2 (the reference column here).
+# Also prints the submission time of the whole array, as the build reports it.
+slurm8_repo() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  printf 'p:\n  x: 0\n' > "$dir/params.yaml"
+  printf 'stages:\n  a:\n    cmd: sleep 1 && echo ${p.x} > a.txt\n    params:\n      - p\n    outs:\n      - a.txt\n  b:\n    cmd: sleep 1 && cat a.txt > b.txt\n    deps:\n      - a.txt\n    outs:\n      - b.txt\n' > "$dir/dvc.yaml"
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@dvc.build && git add -A && git commit -qm init)
+  build "$dir" -t:Repro >/dev/null
+  (cd "$dir" && git add -A && git commit -qm repro)
+  build "$dir" -t:ExpRun -p:Queue=true "-p:Set=\"p.x=1,2,3,4,5,6,7,8\"" -p:Name=s >/dev/null
+}
+bench_slurm8() {
+  if ! sinfo -h >/dev/null 2>&1; then row "RunAll 8 exps, Executor=slurm (2 CPUs)" "n/a" "-" "-"; echo "    (no Slurm cluster: .ci/slurm.sh start)"; return; fi
+  local dir="$work/slurm8" ours ref submit
+  slurm8_repo "$dir"; ref=$(once build "$dir" -t:ExpRun -p:RunAll=true -p:Jobs=2)
+  slurm8_repo "$dir"; local t0 t1 out; t0=$(date +%s.%N)
+  out=$(dotnet build "$dir/pipeline.proj" -nr:false -tl:off -v:m -clp:NoSummary -t:ExpRun -p:RunAll=true -p:Executor=slurm 2>&1 || true)
+  t1=$(date +%s.%N); ours=$(awk -v a="$t1" -v b="$t0" "BEGIN {printf \"%.3f\", a - b}")
+  submit=$(sed -n 's/.*as array job [0-9]* in \([0-9.]*\) s\./\1/p' <<<"$out")
+  row "RunAll 8 exps, Executor=slurm (2 CPUs)" "$ours" "$ref" "$(ratio "$ours" "$ref")"
+  echo "    reference: local RunAll Jobs=2; sbatch submission of the array: ${submit:-?} s; one run each"
+}
+
+# The experiment queue: a CPU-light pipeline (prep, then train, each sleeping 1 s; only train depends
+# on the swept param, so each experiment runs one 1-s stage), N = 4 and 8 queued experiments with
+# fresh param values (no run-cache hits), RunAll serial (Jobs=1) and Jobs=2. Only RunAll is timed.
+# Per-experiment overhead = (serial - RunAll of an empty queue - N x 1 s) / N: setting up the
+# worktree, checking outputs out of the cache, planning, hashing, committing, removing it.
+gen_queue() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"
+  printf 'p: 0\n' > "$dir/params.yaml"
+  cat > "$dir/dvc.yaml" <<'Y'
+stages:
+  prep:
+    cmd: sleep 1 && echo prepared > prep.txt
+    outs:
+      - prep.txt
+  train:
+    cmd: sleep 1 && cat prep.txt > model.txt && echo ${p} >> model.txt
+    deps:
+      - prep.txt
+    params:
+      - p
+    outs:
+      - model.txt
+Y
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@localhost && build . -t:Repro >/dev/null && git add -A >/dev/null && git commit -qm init)
+}
+
+# seconds of RunAll after queuing $2 experiments with new values; median over $runs rounds
+queue_runall() {
+  local dir=$1 n=$2 jobs=$3 times=() values t0 t1
+  for ((r = 0; r < runs; r++)); do
+    values=$(for ((i = 0; i < n; i++)); do printf '%s%s,' "$RANDOM" "$i"; done); values=${values%,}
+    [ "$n" -gt 0 ] && build "$dir" -t:ExpRun -p:Queue=true "-p:Set=\"p=$values\"" >/dev/null
+    t0=$(date +%s.%N); build "$dir" -t:ExpRun -p:RunAll=true -p:Jobs="$jobs" >/dev/null 2>&1 || true; t1=$(date +%s.%N)
+    times+=("$(awk -v a="$t1" -v b="$t0" "BEGIN {print a - b}")")
+  done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'
+}
+
+dvc_queue_runall() {
+  local dir=$1 n=$2 values t0 t1
+  values=$(for ((i = 0; i < n; i++)); do printf '%s%s,' "$RANDOM" "$i"; done); values=${values%,}
+  (cd "$dir" && dvc exp run --queue -S "p=$values" >/dev/null 2>&1)
+  t0=$(date +%s.%N); (cd "$dir" && dvc exp run --run-all -j 2 >/dev/null 2>&1) || true; t1=$(date +%s.%N)
+  awk -v a="$t1" -v b="$t0" "BEGIN {printf \"%.3f\", a - b}"
+}
+
+bench_queue() {
+  if ! target_exists QueueStatus; then row "queue, RunAll" "n/a" "-" "-"; echo "    (no queue yet)"; return; fi
+  local dir="$work/queue" base serial parallel ref overhead
+  gen_queue "$dir"
+  build "$dir" -t:ExpRun -p:RunAll=true >/dev/null 2>&1 || true
+  base=$(queue_runall "$dir" 0 1)
+  for n in 4 8; do
+    serial=$(queue_runall "$dir" "$n" 1)
+    parallel=$(queue_runall "$dir" "$n" 2)
+    ref="-"; $has_dvc && ref=$(dvc_queue_runall "$dir" "$n")
+    overhead=$(awk -v s="$serial" -v b="$base" -v n="$n" "BEGIN {printf \"%.3f\", (s - b - n) / n}")
+    row "queue, $n x sleep 1 s, RunAll serial" "$serial" "-" "-"
+    row "queue, $n x sleep 1 s, RunAll Jobs=2" "$parallel" "$ref" "$(ratio "$parallel" "$ref")"
+    echo "    Jobs=2 / serial: $(ratio "$parallel" "$serial") (target <= 0.55); per-experiment overhead: $overhead s (target <= 0.3 s; RunAll of an empty queue: $base s)"
+  done
+}
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8)
 
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"

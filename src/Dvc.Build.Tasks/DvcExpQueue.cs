@@ -2,6 +2,7 @@ using System.Globalization;
 using Dvc.Core.Errors;
 using Dvc.Core.Experiments;
 using Dvc.Core.Queue;
+using Dvc.Core.Queue.Slurm;
 using Microsoft.Build.Framework;
 
 namespace Dvc.Build.Tasks;
@@ -38,9 +39,27 @@ public sealed class DvcExpQueue : DvcCancelableTask
     /// <summary>RunAll: how many experiments run at once (default 1).</summary>
     public string? Jobs { get; set; }
 
+    /// <summary>Where RunAll and Temp run: empty or "local" (threads of this build) or "slurm" (one sbatch array).</summary>
+    public string? Executor { get; set; }
+
+    /// <summary>Executor=slurm: the shared folder the jobs' workspaces go to (default .dvc/tmp/exps).</summary>
+    public string? SharedDir { get; set; }
+
+    /// <summary>Executor=slurm: more sbatch options (partition, time, cpus, mem, gres).</summary>
+    public string? SlurmOptions { get; set; }
+
+    /// <summary>Executor=slurm: false returns once the jobs are submitted (default true).</summary>
+    public string? Wait { get; set; }
+
     protected override void Run()
     {
         var jobs = JobCount();
+        var slurm = (Executor ?? "").Trim().ToLowerInvariant() switch
+        {
+            "" or "local" => false,
+            "slurm" => true,
+            _ => throw new DvcException(DvcErrorCode.InvalidExecutor, $"Executor must be 'local' or 'slurm', not '{Executor}'"),
+        };
         if (Temp && (Queue || RunAll))
         {
             throw new DvcException(DvcErrorCode.QueueOptionConflict, "Temp runs one experiment at once: it cannot be combined with Queue or RunAll");
@@ -66,21 +85,37 @@ public sealed class DvcExpQueue : DvcCancelableTask
 
         if (RunAll)
         {
-            log.Info("Following logs for all queued experiments.");
+            log.Info(slurm ? "Submitting the queued experiments to Slurm." : "Following logs for all queued experiments.");
         }
 
-        var runner = new QueueRunner(workspace, ProjectDirectory, Temp ? ExpStash.Temporary : ExpStash.Queue);
-        IReadOnlyList<QueuedResult> results;
-        // Experiments mostly wait on their commands: meanwhile this node may build other projects.
+        var stashRef = Temp ? ExpStash.Temporary : ExpStash.Queue;
+        var only = Temp ? queued.Select(e => e.StashRev).ToList() : null;
+        IReadOnlyList<QueuedResult>? results;
+        // Experiments mostly wait on their commands (or on Slurm): meanwhile this node may build other projects.
         var engine = (IBuildEngine3)BuildEngine;
         engine.Yield();
         try
         {
-            results = runner.Run(jobs, log, Cancellation, Temp ? queued.Select(e => e.StashRev).ToList() : null);
+            if (slurm)
+            {
+                var settings = new SlurmSettings(ProjectFile ?? BuildEngine.ProjectFileOfTaskNode, ProjectDirectory,
+                    string.IsNullOrWhiteSpace(SharedDir) ? null : SharedDir, SlurmSubmission.SplitOptions(SlurmOptions));
+                var executor = new SlurmExecutor(workspace, settings);
+                results = executor.Run(executor.Pending(stashRef, only), stashRef, !string.Equals(Wait?.Trim(), "false", StringComparison.OrdinalIgnoreCase), log, Cancellation);
+            }
+            else
+            {
+                results = new QueueRunner(workspace, ProjectDirectory, stashRef).Run(jobs, log, Cancellation, only);
+            }
         }
         finally
         {
             Reacquire(engine);
+        }
+
+        if (results is null)
+        {
+            return;
         }
 
         var succeeded = results.Where(r => r.Status == QueueTaskStatus.Success).Select(r => r.Entry.Name).ToList();

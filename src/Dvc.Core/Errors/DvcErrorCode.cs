@@ -74,6 +74,13 @@ internal static class DvcErrorCode
     public const string QueueLocked = "DVC1406";
     public const string QueueWorkspaceFailed = "DVC1407";
 
+    // 18xx: the queue on a Slurm cluster (Executor=slurm).
+    public const string SlurmMissing = "DVC1801";
+    public const string SlurmUnreachable = "DVC1802";
+    public const string SlurmSubmissionRejected = "DVC1803";
+    public const string InvalidExecutor = "DVC1805";
+    public const string SlurmCommandFailed = "DVC1806";
+
     // 116x: experiment and metrics reports.
     public const string InvalidValueFile = "DVC1161";
     public const string UnknownSortColumn = "DVC1162";

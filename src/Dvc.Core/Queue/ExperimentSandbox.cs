@@ -34,9 +34,10 @@ internal sealed class ExperimentSandbox : IDisposable
 
     public GitRepository Git { get; }
 
-    public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry)
+    /// <param name="sharedDir">Where the workspace goes (see <see cref="QueuePaths.Workspace(DvcRepository, string, string?)"/>).</param>
+    public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null)
     {
-        var root = QueuePaths.Workspace(mainRepository, entry.StashRev);
+        var root = QueuePaths.Workspace(mainRepository, entry.StashRev, sharedDir);
         Directory.CreateDirectory(Path.GetDirectoryName(root)!);
         // Under the queue's lock: a RunAll pruning worktrees meanwhile would take this one's
         // half-made administrative files for a dead worktree's.

@@ -1,5 +1,6 @@
 using Dvc.Core.Errors;
 using Dvc.Core.Experiments;
+using Dvc.Core.Queue.Slurm;
 using Dvc.Core.Reporting;
 
 namespace Dvc.Core.Queue;
@@ -17,13 +18,22 @@ internal sealed class QueueManager
     }
 
     /// <summary>DVC's table (Task, Name, Created, Status), then its worker line.</summary>
+    /// <remarks>Entries given to Slurm get a "Slurm job" column, and the ones whose job Slurm ended
+    /// before their run finished are marked failed first.</remarks>
     public IReadOnlyList<string> Status(TimeProvider clock)
     {
+        var slurm = new SlurmJobs(_workspace);
+        slurm.FailEnded();
         var items = _inventory.Items();
         var lines = new List<string>();
         if (items.Count == 0)
         {
             lines.Add("No experiment tasks in the queue.");
+        }
+        else if (slurm.Any)
+        {
+            var rows = items.Select(i => (IReadOnlyList<string>)[i.Entry.Task, i.Entry.Name, ExpShowTime.Format(i.Entry.Created, clock), i.StatusText, slurm.Describe(i.Entry.StashRev)]).ToList();
+            lines.AddRange(TabulateTable.Plain(["Task", "Name", "Created", "Status", "Slurm job"], rows).Split('\n'));
         }
         else
         {
@@ -40,6 +50,11 @@ internal sealed class QueueManager
     public void Logs(string name, Action<string> write, CancellationToken cancellation)
     {
         var item = _inventory.Resolve([name]).First();
+        if (new SlurmJobs(_workspace, [item.Entry.StashRev]).FollowLog(item.Entry.StashRev, write, cancellation))
+        {
+            return;
+        }
+
         var repository = _workspace.Repository;
         var path = QueuePaths.LogFile(repository, item.Entry.StashRev);
         if (!File.Exists(path))
@@ -127,6 +142,17 @@ internal sealed class QueueManager
     public IReadOnlyList<string> Kill(IReadOnlyCollection<string> names)
     {
         var targets = _inventory.Resolve(names);
+        var cancelled = new SlurmJobs(_workspace, targets.Select(t => t.Entry.StashRev)).Cancel(targets.Select(t => t.Entry));
+        if (cancelled.Count > 0)
+        {
+            // scancel: Slurm stops the jobs; the next QueueStatus (or the waiting RunAll) marks them failed.
+            targets = targets.Where(t => !cancelled.Contains(t.Entry)).ToList();
+            if (targets.Count == 0)
+            {
+                return cancelled.Select(e => e.Name).ToList();
+            }
+        }
+
         var notRunning = targets.Where(i => i.Status != QueueTaskStatus.Running).Select(i => i.Entry.Name).ToList();
         if (notRunning.Count > 0)
         {
@@ -138,6 +164,6 @@ internal sealed class QueueManager
             File.WriteAllText(QueuePaths.KillFile(_workspace.Repository, item.Entry.StashRev), "");
         }
 
-        return targets.Select(t => t.Entry.Name).ToList();
+        return cancelled.Select(e => e.Name).Concat(targets.Select(t => t.Entry.Name)).ToList();
     }
 }

@@ -26,4 +26,8 @@ internal static class QueuePaths
     /// <summary>The entry's isolated workspace: a git worktree named after the entry, so a killed
     /// build's leftover is found and removed by the next run.</summary>
     public static string Workspace(DvcRepository repository, string stashRev) => Path.Combine(ExpsDir(repository), "exp-" + stashRev[..12]);
+
+    /// <summary>The entry's workspace under <paramref name="sharedDir"/> (a cluster's shared filesystem); null: <see cref="Workspace(DvcRepository, string)"/>.</summary>
+    public static string Workspace(DvcRepository repository, string stashRev, string? sharedDir) =>
+        sharedDir is null ? Workspace(repository, stashRev) : Path.Combine(Path.GetFullPath(sharedDir), "exp-" + stashRev[..12]);
 }

@@ -18,12 +18,15 @@ internal sealed class QueuedRunner
     private readonly ExperimentWorkspace _main;
     private readonly string _projectDirectory;
     private readonly string _stashRef;
+    private readonly string? _sharedDir;
 
-    public QueuedRunner(ExperimentWorkspace main, string projectDirectory, string stashRef)
+    /// <param name="sharedDir">Where the workspace goes (a Slurm job's shared folder); null: under .dvc/tmp/exps.</param>
+    public QueuedRunner(ExperimentWorkspace main, string projectDirectory, string stashRef, string? sharedDir = null)
     {
         _main = main;
         _projectDirectory = projectDirectory;
         _stashRef = stashRef;
+        _sharedDir = sharedDir;
     }
 
     /// <param name="console">Where the build shows the run (the log file gets every line too).</param>
@@ -32,7 +35,7 @@ internal sealed class QueuedRunner
     {
         var repository = _main.Repository;
         var infoPath = QueuePaths.InfoFile(repository, entry.StashRev);
-        var sandboxRoot = QueuePaths.Workspace(repository, entry.StashRev);
+        var sandboxRoot = QueuePaths.Workspace(repository, entry.StashRev, _sharedDir);
         File.Delete(QueuePaths.KillFile(repository, entry.StashRev));
         new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Running).Save(infoPath);
         using var log = new QueueLogFile(QueuePaths.LogFile(repository, entry.StashRev), console, prefix);
@@ -44,7 +47,7 @@ internal sealed class QueuedRunner
         {
             log.Info($"Reproducing experiment '{entry.Name}'");
             ExperimentCommitResult commit;
-            using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry))
+            using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry, _sharedDir))
             {
                 Phase("workspace created");
                 sandbox.CheckOutOutputs();
@@ -111,21 +114,27 @@ internal sealed class QueuedRunner
 
     private QueuedResult Fail(QueueEntry entry, QueueLogFile log, string reason)
     {
-        var repository = _main.Repository;
         log.Info($"Failed to reproduce experiment '{entry.Name}'");
-        new ExecutorInfo(entry.BaselineRev, entry.Name, QueuePaths.Workspace(repository, entry.StashRev), QueueTaskStatus.Failed).Save(QueuePaths.InfoFile(repository, entry.StashRev));
+        MoveToFailed(_main, _stashRef, entry, QueuePaths.Workspace(_main.Repository, entry.StashRev, _sharedDir));
+        return new QueuedResult(entry, QueueTaskStatus.Failed, null, reason);
+    }
+
+    /// <summary>Marks the entry failed in its info file and moves it to refs/exps/celery/failed, as DVC does
+    /// (also for a run its Slurm job could not finish).</summary>
+    internal static void MoveToFailed(ExperimentWorkspace main, string stashRef, QueueEntry entry, string workspaceRoot)
+    {
+        var repository = main.Repository;
+        new ExecutorInfo(entry.BaselineRev, entry.Name, workspaceRoot, QueueTaskStatus.Failed).Save(QueuePaths.InfoFile(repository, entry.StashRev));
         using (QueueLock.Acquire(repository))
         {
-            var failed = new ExpStash(_main.Git, ExpStash.Failed);
+            var failed = new ExpStash(main.Git, ExpStash.Failed);
             if (!failed.Entries().Any(e => e.StashRev == entry.StashRev))
             {
                 failed.Push(entry.StashRev, entry.Message);
             }
 
-            new ExpStash(_main.Git, _stashRef).Drop(entry.StashRev);
+            new ExpStash(main.Git, stashRef).Drop(entry.StashRev);
         }
-
-        return new QueuedResult(entry, QueueTaskStatus.Failed, null, reason);
     }
 
     /// <summary>Cancels the run when the build is cancelled or QueueKill asks (its kill file appears).</summary>
