@@ -35,26 +35,13 @@ internal sealed class AzureRemoteSettings
     public static AzureRemoteSettings From(RemoteConfig remote)
     {
         var url = remote.Url;
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        var rest = schemeEnd < 0 ? "" : url[(schemeEnd + 3)..];
-        var slash = rest.IndexOf('/');
-        var container = slash < 0 ? rest : rest[..slash];
-        var folder = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
+        var (container, folder) = remote.BucketAndFolder();
         if (remote.Scheme is not ("azure" or "az") || container.Length == 0)
         {
             throw RemoteFailure.InvalidUrl(remote, $"'{url}' is not an Azure Blob URL (azure://container/path)");
         }
 
-        var timeout = TimeSpan.FromSeconds(60);
-        if (remote.Option("timeout") is { } timeoutOption)
-        {
-            if (!double.TryParse(timeoutOption, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-            {
-                throw RemoteFailure.InvalidUrl(remote, $"timeout '{timeoutOption}' is not a number of seconds");
-            }
-
-            timeout = TimeSpan.FromSeconds(seconds);
-        }
+        var timeout = remote.Timeout(TimeSpan.FromSeconds(60));
 
         var connectionString = Setting(remote, "connection_string", "AZURE_STORAGE_CONNECTION_STRING");
         var accountName = Setting(remote, "account_name", "AZURE_STORAGE_ACCOUNT", "AZURE_STORAGE_ACCOUNT_NAME");

@@ -38,10 +38,7 @@ internal sealed class S3RemoteSettings
     public static S3RemoteSettings From(RemoteConfig remote)
     {
         var url = remote.Url;
-        var rest = url.Length > 5 ? url[5..] : "";
-        var slash = rest.IndexOf('/');
-        var bucket = slash < 0 ? rest : rest[..slash];
-        var path = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
+        var (bucket, path) = remote.BucketAndFolder();
         if (remote.Scheme != "s3" || bucket.Length == 0)
         {
             throw RemoteFailure.InvalidUrl(remote, $"'{url}' is not an S3 URL (s3://bucket/path)");

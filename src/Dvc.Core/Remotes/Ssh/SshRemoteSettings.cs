@@ -66,16 +66,7 @@ internal sealed class SshRemoteSettings
             }
         }
 
-        var timeout = TimeSpan.FromSeconds(30);
-        if (remote.Option("timeout") is { } timeoutOption)
-        {
-            if (!double.TryParse(timeoutOption, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
-            {
-                throw RemoteFailure.InvalidUrl(remote, $"timeout '{timeoutOption}' is not a number of seconds");
-            }
-
-            timeout = TimeSpan.FromSeconds(seconds);
-        }
+        var timeout = remote.Timeout(TimeSpan.FromSeconds(30));
 
         var path = Uri.UnescapeDataString(uri.AbsolutePath).TrimEnd('/');
         var root = path.Length == 0 ? "/" : path;
