@@ -61,7 +61,7 @@ public sealed class DvcExpManage : DvcTask
             case "rename":
                 if (string.IsNullOrWhiteSpace(NewName))
                 {
-                    throw new DvcException(DvcErrorCode.InvalidOption, "ExpRename needs the new name: -p:Exp=<old> -p:Name=<new>");
+                    throw new DvcException(DvcErrorCode.InvalidOption, "An experiment to rename and a new experiment name are required: -p:Exp=<old> -p:Name=<new>");
                 }
 
                 log.Info(new ExperimentRenamer(workspace.Git).Rename(Single(names), NewName.Trim(), Force));

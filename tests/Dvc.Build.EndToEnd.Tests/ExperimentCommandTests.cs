@@ -75,9 +75,10 @@ public sealed class ExperimentCommandTests
 
         var renamed = repo.Build("ExpRename", "Exp=one", "Name=best");
         Assert.AreEqual(0, renamed.ExitCode, renamed.Output);
-        StringAssert.Contains(renamed.Output, "Renamed experiment 'one' to 'best'.");
+        StringAssert.Contains(renamed.Output, "Renamed experiments: 'one'");
         CollectionAssert.AreEquivalent(new[] { $"refs/exps/{head[..2]}/{head[2..]}/best", $"refs/exps/{head[..2]}/{head[2..]}/two" }, ExpRefs(repo));
         Assert.AreEqual(oneSha, repo.Git("rev-parse", $"refs/exps/{head[..2]}/{head[2..]}/best").Trim());
+        StringAssert.Contains(repo.Build("ExpRename", "Exp=best", "Name=best").Output, "No experiments to rename.");
 
         var unknown = repo.Build("ExpRename", "Exp=nope", "Name=x");
         StringAssert.Contains(unknown.Output, "error DVC1103: 'nope' is not a valid experiment name");

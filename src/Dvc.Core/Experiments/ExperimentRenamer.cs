@@ -9,7 +9,8 @@ internal sealed class ExperimentRenamer
 
     public ExperimentRenamer(GitRepository git) => _git = git;
 
-    /// <returns>DVC's line for the rename.</returns>
+    /// <returns>DVC 3's line for the rename: it names the experiment by its old name, and renaming
+    /// to the same name renames nothing.</returns>
     public string Rename(string nameOrRef, string newName, bool force)
     {
         var experiment = new ExperimentList(_git).Resolve(nameOrRef);
@@ -17,7 +18,7 @@ internal sealed class ExperimentRenamer
         var target = new ExpRef(experiment.BaselineSha, newName);
         if (target.RefName == experiment.Ref.RefName)
         {
-            return $"Renamed experiment '{experiment.Name}' to '{newName}'.";
+            return "No experiments to rename.";
         }
 
         var existing = _git.ResolveCommit(target.RefName);
@@ -29,6 +30,6 @@ internal sealed class ExperimentRenamer
         // The new ref first: an interruption between the two leaves the experiment under both names, never none.
         _git.UpdateRef(target.RefName, experiment.CommitSha, existing ?? "", $"dvc: renamed from '{experiment.Name}'");
         _git.DeleteRef(experiment.Ref.RefName, experiment.CommitSha);
-        return $"Renamed experiment '{experiment.Name}' to '{newName}'.";
+        return $"Renamed experiments: '{experiment.Name}'";
     }
 }
