@@ -13,6 +13,9 @@ internal sealed record ExperimentCommitRequest(ExpRef Ref, string ExpHash, strin
     /// <summary>The user's <c>-m</c>; null for DVC's default <c>dvc: commit experiment &lt;exp hash&gt;</c>.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The commit's parent: the previous checkpoint of a checkpoint chain; null for the baseline.</summary>
+    public string? Parent { get; init; }
+
     /// <summary>Replace an existing experiment of the same name whose content differs.</summary>
     public bool Force { get; init; }
 }

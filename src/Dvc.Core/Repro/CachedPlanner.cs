@@ -24,7 +24,7 @@ internal sealed class CachedPlanner : IPlanner
 
     public PlannedBuild Plan(PlanRequest request, ReproOptions options)
     {
-        var key = ResolvedPipelineCache.KeyOf(request, options.Force, _toolAssemblyPath);
+        var key = ResolvedPipelineCache.KeyOf(request, options, _toolAssemblyPath);
         var session = new SessionLoader(search => PipelinePlanner.LoadSession(request, options, search));
         ResolvedPipelineCache? reused;
         string explanation;

@@ -65,7 +65,7 @@ internal sealed class PipelinePlanner : IPlanner
                 refresh.Inputs,
                 stage.Outs.Select(o => context.Repository.Absolute(stage.PathFromRoot(o.Path))).ToList(),
                 session.Stamps.DoneStampPath(stage),
-                stage.RunsEveryTime,
+                stage.RunsEveryTime || session.Options.RecordsCheckpoints(stage),
                 TrackedParamsFile.Of(stage, context.Repository),
                 refresh.ParamsDigest,
                 upstream[stages.Count]));

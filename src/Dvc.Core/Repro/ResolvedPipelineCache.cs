@@ -44,11 +44,13 @@ internal sealed class ResolvedPipelineCache
         Path.Combine(buildStateDir, request.AllPipelines ? "resolved-all.bin" : "resolved.bin");
 
     /// <summary>The key of a request: what was asked and which Dvc.Build build answers it.</summary>
-    public static string KeyOf(PlanRequest request, bool force, string toolAssemblyPath)
+    public static string KeyOf(PlanRequest request, ReproOptions options, string toolAssemblyPath)
     {
         var tool = new FileInfo(toolAssemblyPath);
+        // An ExpRun recording checkpoints plans its checkpoint stages as running every time.
+        var checkpoints = options.CheckpointRecorder is null ? "" : "checkpoints:" + string.Join(';', options.Checkpoints.Listed.Order(StringComparer.Ordinal));
         return string.Join('\n', FormatVersion, Path.GetFullPath(request.ProjectDirectory), request.Targets, request.SingleItem, request.Downstream,
-            request.AllPipelines, request.Glob, request.Recursive, force, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
+            request.AllPipelines, request.Glob, request.Recursive, options.Force, checkpoints, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
     }
 
     public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<PlannedStage> stages)
