@@ -209,6 +209,27 @@ public sealed class CheckpointTests
     }
 
     [TestMethod]
+    public void A_queued_checkpoint_experiment_starts_over_and_records_its_chain()
+    {
+        using var repo = CreateRepo();
+        var baseline = Head(repo);
+        Assert.AreEqual(0, repo.Build("ExpRun", "Name=first").ExitCode);
+
+        var queued = repo.Build("ExpRun", "Queue=true", "Name=queued");
+        Assert.AreEqual(0, queued.ExitCode, queued.ToString());
+        var run = repo.Build("ExpRun", "RunAll=true");
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var chain = Chain(repo, RefOf(repo, "queued"), baseline);
+        Assert.AreEqual(3, chain.Length, run.ToString());
+        Assert.AreEqual(baseline, repo.Git("rev-parse", chain[2] + "^").Trim(), "Reset is implied: the chain starts at the baseline");
+        Assert.AreEqual(Md5("1\n"), ModelMd5In(repo, chain[2]));
+
+        var withRev = repo.Build("ExpRun", "Queue=true", "Rev=first");
+        Assert.AreNotEqual(0, withRev.ExitCode);
+        StringAssert.Contains(withRev.Output, "error DVC1743");
+    }
+
+    [TestMethod]
     public void The_DVC3_spelling_lists_persist_outs_in_the_project()
     {
         using var repo = CreateRepo(outFlags: "persist: true", projectList: "model.txt");

@@ -22,12 +22,16 @@ internal sealed class CheckpointChain : ICheckpointRecorder
     private readonly object _gate = new();
     private readonly GitRepository _git;
     private readonly ExperimentCommitter _committer;
+    private readonly bool _marksWorkspace;
     private (List<string> Additions, List<string> Removals)? _changesAtStart;
 
     /// <param name="resumeFrom">The checkpoint this run continues; null: a new chain on the baseline.</param>
-    public CheckpointChain(GitRepository git, ExpRef expRef, string? resumeFrom)
+    /// <param name="marksWorkspace">A run in the user's workspace: the next ExpRun there resumes from its last
+    /// checkpoint. A queued run's workspace is thrown away, so it marks nothing.</param>
+    public CheckpointChain(GitRepository git, ExpRef expRef, string? resumeFrom, bool marksWorkspace = true)
     {
         _git = git;
+        _marksWorkspace = marksWorkspace;
         _committer = new ExperimentCommitter(git);
         Ref = expRef;
         Tip = resumeFrom;
@@ -68,7 +72,11 @@ internal sealed class CheckpointChain : ICheckpointRecorder
                 Force = true,
             };
             var result = _committer.Commit(request, additions, removals);
-            _git.UpdateRef(ExecCheckpointRef, result.CommitSha, expectedOldSha: null, $"dvc: checkpoint of '{Ref.Name}'");
+            if (_marksWorkspace)
+            {
+                _git.UpdateRef(ExecCheckpointRef, result.CommitSha, expectedOldSha: null, $"dvc: checkpoint of '{Ref.Name}'");
+            }
+
             Tip = result.CommitSha;
             Count++;
             return result.CommitSha;

@@ -59,13 +59,7 @@ internal static class CheckpointResume
 
             if (options.Reset)
             {
-                foreach (var stage in stages)
-                {
-                    foreach (var output in selection.OutsOf(stage))
-                    {
-                        OutputRemover.Remove(context.Repository.Absolute(stage.PathFromRoot(output.Path)));
-                    }
-                }
+                RemoveCheckpointOutputs(context, selection);
 
                 if (lastCheckpoint is not null)
                 {
@@ -90,6 +84,18 @@ internal static class CheckpointResume
         new ExperimentApplier(git).Apply(experiment, sha);
         var missing = OutputCheckout.CheckOutAll(projectDirectory);
         return new CheckpointStart(expRef, sha, missing);
+    }
+
+    /// <summary>Reset: every checkpoint output goes, so the stage starts from nothing.</summary>
+    public static void RemoveCheckpointOutputs(PipelineContext context, CheckpointSelection selection)
+    {
+        foreach (var stage in context.Stages.Where(selection.IsCheckpointStage))
+        {
+            foreach (var output in selection.OutsOf(stage))
+            {
+                OutputRemover.Remove(context.Repository.Absolute(stage.PathFromRoot(output.Path)));
+            }
+        }
     }
 
     private static (ExperimentInfo Experiment, string Sha)? FindByRev(GitRepository git, string baseline, string rev)

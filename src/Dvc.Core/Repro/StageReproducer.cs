@@ -229,6 +229,8 @@ internal sealed class StageReproducer
         var recorder = options.CheckpointRecorder!;
         recorder.Starting(stage, _context);
         environment[Checkpoints.CheckpointSignal.EnvironmentVariable] = "1";
+        // Where the helper writes the signal: the tree being reproduced (a queued run's own workspace), as DVC 2's stage env said.
+        environment["DVC_ROOT"] = _context.Repository.RootDir;
         return new Checkpoints.CheckpointMonitor(
             Checkpoints.CheckpointSignal.PathFor(_context.Repository.RootDir),
             () =>
