@@ -24,6 +24,10 @@ internal sealed class CheckpointChain : ICheckpointRecorder
     private readonly ExperimentCommitter _committer;
     private readonly bool _marksWorkspace;
     private (List<string> Additions, List<string> Removals)? _changesAtStart;
+    private string? _keptIndex;
+
+    /// <summary>The tree of <see cref="Tip"/> once this chain committed it: later checkpoints need not ask git.</summary>
+    private string? _tipTree;
 
     /// <param name="resumeFrom">The checkpoint this run continues; null: a new chain on the baseline.</param>
     /// <param name="marksWorkspace">A run in the user's workspace: the next ExpRun there resumes from its last
@@ -50,7 +54,12 @@ internal sealed class CheckpointChain : ICheckpointRecorder
         lock (_gate)
         {
             // Params set by the experiment, dvc.lock entries of upstream stages: one scan, before the command runs.
-            _changesAtStart ??= _committer.CollectChanges(context.Repository.RootDir, ExperimentRecorder.StageFiles(context));
+            if (_changesAtStart is null)
+            {
+                _changesAtStart = _committer.CollectChanges(context.Repository.RootDir, ExperimentRecorder.StageFiles(context));
+                _keptIndex = Path.Combine(context.Repository.RootDir, ".dvc", "tmp", "checkpoint.index");
+                File.Delete(_keptIndex); // a chain's index starts from the baseline's tree
+            }
         }
     }
 
@@ -69,15 +78,20 @@ internal sealed class CheckpointChain : ICheckpointRecorder
             var request = new ExperimentCommitRequest(Ref, ExpHash.Compute([(stage.Name, entry)]), context.Repository.RootDir, [])
             {
                 Parent = Tip,
+                ParentTree = _tipTree,
                 Force = true,
+                KeptIndex = _keptIndex,
+                AlsoPoint = _marksWorkspace ? ExecCheckpointRef : null,
             };
             var result = _committer.Commit(request, additions, removals);
-            if (_marksWorkspace)
+            if (result.ReusedExisting && _marksWorkspace)
             {
+                // Nothing new to commit, but this is still where the workspace's run stands.
                 _git.UpdateRef(ExecCheckpointRef, result.CommitSha, expectedOldSha: null, $"dvc: checkpoint of '{Ref.Name}'");
             }
 
             Tip = result.CommitSha;
+            _tipTree = result.TreeSha;
             Count++;
             return result.CommitSha;
         }

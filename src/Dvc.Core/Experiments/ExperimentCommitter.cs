@@ -28,11 +28,12 @@ internal sealed class ExperimentCommitter
     public ExperimentCommitResult Commit(ExperimentCommitRequest request, IReadOnlyCollection<string> additions, IReadOnlyCollection<string> removals)
     {
         ExpRef.ValidateName(request.Ref.Name);
-        var tree = _git.WriteTree(request.Ref.BaselineSha, additions, removals);
+        var tree = _git.WriteTree(request.Ref.BaselineSha, additions, removals, request.KeptIndex);
 
         var refName = request.Ref.RefName;
-        var existing = _git.ResolveCommit(refName);
-        if (existing is not null && _git.TreeOf(existing) == tree)
+        var known = request.ParentTree is not null && request.Parent is not null;
+        var existing = known ? request.Parent : _git.ResolveCommit(refName);
+        if (existing is not null && (known ? request.ParentTree : _git.TreeOf(existing)) == tree)
         {
             // DVC keeps the old commit when a re-run produced exactly the same content (and a
             // checkpoint chain gets no commit that changes nothing).
@@ -47,7 +48,15 @@ internal sealed class ExperimentCommitter
 
         var message = request.Message ?? $"dvc: commit experiment {request.ExpHash}";
         var commit = _git.CommitTree(tree, [request.Parent ?? request.Ref.BaselineSha], message);
-        _git.UpdateRef(refName, commit, existing ?? "", message);
+        if (request.AlsoPoint is null)
+        {
+            _git.UpdateRef(refName, commit, existing ?? "", message);
+        }
+        else
+        {
+            _git.UpdateRefs([(refName, commit, existing ?? ""), (request.AlsoPoint, commit, null)], message);
+        }
+
         return new ExperimentCommitResult(request.Ref, commit, tree, ReusedExisting: false, additions.ToList(), removals.ToList());
     }
 

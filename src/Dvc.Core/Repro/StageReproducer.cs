@@ -235,9 +235,12 @@ internal sealed class StageReproducer
             Checkpoints.CheckpointSignal.PathFor(_context.Repository.RootDir),
             () =>
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 var entry = Commit(stage);
+                var committed = clock.ElapsedMilliseconds;
                 var commit = recorder.Record(stage, entry, _context);
                 _log.Info($"Checkpoint experiment iteration '{commit[..7]}'.");
+                _log.Detail($"Checkpoint of '{stage.Addressing}': outputs cached and dvc.lock written in {committed} ms, commit in {clock.ElapsedMilliseconds - committed} ms");
             },
             cancellation);
     }
