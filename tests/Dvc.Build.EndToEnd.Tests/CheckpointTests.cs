@@ -12,7 +12,8 @@ namespace Dvc.Build.EndToEnd.Tests;
 public sealed class CheckpointTests
 {
     /// <summary>model.txt holds the step reached; each step writes it and metrics.json, then registers
-    /// a checkpoint. CKPT_FAIL_AFTER=n makes the command fail right after checkpoint n.</summary>
+    /// a checkpoint. CKPT_FAIL_AFTER=n makes the command fail right after checkpoint n; CKPT_WAIT_AFTER=n
+    /// makes it wait there, to be interrupted.</summary>
     private const string Program = """
         using Dvc.Build;
 
@@ -29,6 +30,12 @@ public sealed class CheckpointTests
             {
                 Console.Error.WriteLine("training crashed");
                 return 1;
+            }
+
+            if (Environment.GetEnvironmentVariable("CKPT_WAIT_AFTER") == step.ToString())
+            {
+                Console.WriteLine($"waiting at step {step}");
+                Thread.Sleep(60_000);
             }
         }
 
@@ -158,6 +165,44 @@ public sealed class CheckpointTests
         Assert.AreEqual(Md5("3\n"), ModelMd5In(repo, chain[0]));
         Assert.AreEqual("3\n", repo.Read("model.txt"));
         Assert.AreEqual("", repo.Git("status", "--porcelain", "--", "dvc.yaml", "params.yaml").Trim(), "the user's files are untouched");
+    }
+
+    [TestMethod]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [DataRow(false, DisplayName = "Ctrl+C")]
+    [DataRow(true, DisplayName = "kill -9")]
+    public void Ctrl_C_or_a_kill_keeps_every_registered_checkpoint(bool kill)
+    {
+        using var repo = CreateRepo();
+        var baseline = Head(repo);
+        repo.BuildEnvironment["CKPT_WAIT_AFTER"] = "2";
+        using (var build = BackgroundBuild.Start(repo, "ExpRun", "Name=stopped"))
+        {
+            Assert.IsTrue(build.WaitForOutput("waiting at step 2", TimeSpan.FromMinutes(2)), build.Output);
+            if (kill)
+            {
+                build.Kill();
+            }
+            else
+            {
+                build.Interrupt();
+            }
+
+            var result = build.WaitForExit(TimeSpan.FromSeconds(30));
+            Assert.IsNotNull(result, "the build must end promptly: " + build.Output);
+            Assert.AreNotEqual(0, result.ExitCode, result.ToString());
+        }
+
+        var chain = Chain(repo, RefOf(repo, "stopped"), baseline);
+        Assert.AreEqual(2, chain.Length);
+        Assert.AreEqual(Md5("2\n"), ModelMd5In(repo, chain[0]));
+        Assert.IsTrue(InCache(repo, Md5("1\n")) && InCache(repo, Md5("2\n")));
+
+        repo.BuildEnvironment.Remove("CKPT_WAIT_AFTER");
+        var resumed = repo.Build("ExpRun");
+        Assert.AreEqual(0, resumed.ExitCode, resumed.ToString());
+        StringAssert.Contains(resumed.Output, "starting at step 2");
+        Assert.AreEqual(3, Chain(repo, RefOf(repo, "stopped"), baseline).Length);
     }
 
     [TestMethod]
