@@ -16,7 +16,7 @@ namespace Dvc.Core.Repro;
 /// </summary>
 internal sealed class ResolvedPipelineCache
 {
-    private const int FormatVersion = 5;
+    private const int FormatVersion = 6;
 
     public required string Key { get; init; }
 
@@ -47,8 +47,8 @@ internal sealed class ResolvedPipelineCache
     public static string KeyOf(PlanRequest request, ReproOptions options, string toolAssemblyPath)
     {
         var tool = new FileInfo(toolAssemblyPath);
-        // An ExpRun recording checkpoints plans its checkpoint stages as running every time.
-        var checkpoints = options.CheckpointRecorder is null ? "" : "checkpoints:" + string.Join(';', options.Checkpoints.Listed.Order(StringComparer.Ordinal));
+        // The project's checkpoint list decides which planned stages are checkpoint stages.
+        var checkpoints = string.Join(';', options.Checkpoints.Listed.Order(StringComparer.Ordinal));
         return string.Join('\n', FormatVersion, Path.GetFullPath(request.ProjectDirectory), request.Targets, request.SingleItem, request.Downstream,
             request.AllPipelines, request.Glob, request.Recursive, options.Force, checkpoints, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
     }
@@ -197,6 +197,7 @@ internal sealed class ResolvedPipelineCache
                 writer.Write(stage.IsDataSource);
                 writer.Write(stage.DoneStamp);
                 writer.Write(stage.RunsEveryTime);
+                writer.Write(stage.IsCheckpoint);
                 WriteStrings(writer, stage.Inputs);
                 WriteStrings(writer, stage.Outputs);
 
@@ -258,7 +259,7 @@ internal sealed class ResolvedPipelineCache
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
                 var (addressing, name, dvcFile, isDataSource) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
-                var (done, everyTime) = (reader.ReadString(), reader.ReadBoolean());
+                var (done, everyTime, isCheckpoint) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadBoolean());
                 var inputs = ReadStrings(reader, reader.ReadInt32());
                 var outputs = ReadStrings(reader, reader.ReadInt32());
 
@@ -277,7 +278,7 @@ internal sealed class ResolvedPipelineCache
                     upstream[j] = reader.ReadInt32();
                 }
 
-                stages.Add(new PlannedStage(addressing, name, dvcFile, isDataSource, inputs, outputs, done, everyTime, tracked, digest, upstream));
+                stages.Add(new PlannedStage(addressing, name, dvcFile, isDataSource, inputs, outputs, done, everyTime, tracked, digest, upstream, isCheckpoint));
             }
 
             return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, DataSources = dataSources, Stages = stages };
