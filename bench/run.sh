@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark suite: wall-clock medians of Dvc.Build workloads, side by side with DVC when a `dvc`
 # executable is on PATH. Usage: bench/run.sh [ROWS...]   (default: every row)
-#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8
+#   rows: noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8 checkpoint
 # Every row prints: name | Dvc.Build median | reference median | ratio (Dvc.Build / reference).
 # The reference is DVC run on the same workload when `dvc` is on PATH, otherwise the DVC timing
 # quoted in the issue (marked *), or md5sum for the hashing row. Timings are medians of RUNS runs
@@ -534,9 +534,40 @@ bench_slurm8() {
   echo "    reference: local RunAll Jobs=2; sbatch submission of the array: ${submit:-?} s; one run each"
 }
 
+# One checkpoint registration (signal written -> signal removed: the 10 MB output hashed and cached,
+# dvc.lock written, the commit made) in a repository with 10,000 tracked files. The stage is a shell
+# loop that writes a new 10 MB model, registers a checkpoint as any language would (the README's
+# protocol), and logs how long the build took to release it; the row is the median of RUNS of them.
+checkpoint_repo() {
+  local dir=$1
+  rm -rf "$dir"; mkdir -p "$dir"; dvc_init_dir "$dir"; pipeline_proj "$dir"; small_files "$dir/tracked"
+  cat > "$dir/train.sh" <<'S'
+#!/bin/sh
+sig="$DVC_ROOT/.dvc/tmp/DVC_CHECKPOINT"
+i=0
+while [ "$i" -lt "$1" ]; do
+  i=$((i + 1))
+  head -c 10485760 /dev/urandom > model.bin
+  t0=$(date +%s.%N); : > "$sig.tmp"; mv "$sig.tmp" "$sig"
+  while [ -e "$sig" ]; do sleep 0.002; done
+  t1=$(date +%s.%N); awk -v a="$t1" -v b="$t0" 'BEGIN {print a - b}' >> "$2"
+done
+S
+  printf 'stages:\n  train:\n    cmd: sh train.sh %s %s\n    deps:\n      - train.sh\n    outs:\n      - model.bin:\n          checkpoint: true\n' "$runs" "$work/checkpoint-times.txt" > "$dir/dvc.yaml"
+  (cd "$dir" && git init -q -b main && git config user.name bench && git config user.email bench@dvc.build && git add -A && git commit -qm init)
+}
+bench_checkpoint() {
+  local dir="$work/checkpoint" ours
+  checkpoint_repo "$dir"; rm -f "$work/checkpoint-times.txt"
+  build "$dir" -t:ExpRun -p:Name=bench >/dev/null
+  ours=$(sort -g "$work/checkpoint-times.txt" | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}')
+  row "register one checkpoint, 10 MB out, 10k files" "$ours" "-" "-"
+  echo "    signal written -> removed, median of $runs checkpoints of one ExpRun (target <= 0.15 s)"
+}
+
 printf '%-44s %10s %12s %8s\n' "workload" "Dvc.Build" "reference" "ratio"
 printf '%-44s %10s %12s %8s\n' "--------" "---------" "---------" "-----"
-rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8)
+rows=("$@"); [ ${#rows[@]} -eq 0 ] && rows=(noop3 noop100 param100 full100 hash1g restore1g diamond exp10k show100 status2600 push10k push1g pushnoop sshpush10k queue plots100 slurm8 checkpoint)
 
 for r in "${rows[@]}"; do "bench_$r"; done
 if $has_dvc; then echo "reference = $(dvc --version 2>/dev/null | head -1) on this machine"

@@ -24,7 +24,14 @@ public sealed class DvcExpCommit : DvcTask
     {
         var workspace = ExperimentWorkspace.Open(ProjectDirectory);
         var run = ReproRegistry.Get(BuildEngine, ProjectDirectory);
-        var result = ExperimentRecorder.Record(workspace, run.Build.Session.Context, run.Results(), new ExpRef(ExperimentBaseline, ExperimentName), Message, Force);
+        // A checkpoint run's wrap-up: a last checkpoint on top of the chain, only if something changed since.
+        var chain = run.Build.Options.CheckpointRecorder as CheckpointChain;
+        var result = ExperimentRecorder.Record(workspace, run.Build.Session.Context, run.Results(), new ExpRef(ExperimentBaseline, ExperimentName), Message, Force, chain?.Tip);
+        if (chain?.Tip is not null)
+        {
+            workspace.Git.UpdateRef(CheckpointChain.ExecCheckpointRef, result.CommitSha, expectedOldSha: null, $"dvc: checkpoint of '{ExperimentName}'");
+        }
+
         Log.LogMessage(MessageImportance.Low, "Experiment '{0}': {1} at {2}", ExperimentName, result.Ref.RefName, result.CommitSha);
         var log = CreateLog();
         log.Info("");

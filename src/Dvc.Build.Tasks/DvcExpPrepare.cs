@@ -23,6 +23,15 @@ public sealed class DvcExpPrepare : DvcCancelableTask
     /// <summary>Overwrite an experiment of the same name.</summary>
     public bool Force { get; set; }
 
+    /// <summary>A checkpoint experiment's name or checkpoint commit to resume from (the Rev property).</summary>
+    public string? Rev { get; set; }
+
+    /// <summary>Delete the checkpoint outputs and start a new checkpoint experiment (the Reset property).</summary>
+    public bool Reset { get; set; }
+
+    /// <summary>';'-separated checkpoint outputs (DvcCheckpointOuts), relative to the project folder.</summary>
+    public string? CheckpointOuts { get; set; }
+
     /// <summary>The build's id ($(DvcBuildId)): the Repro that follows holds the same lock.</summary>
     public string? BuildId { get; set; }
 
@@ -32,11 +41,27 @@ public sealed class DvcExpPrepare : DvcCancelableTask
     [Output]
     public string ExperimentBaseline { get; set; } = "";
 
+    /// <summary>The checkpoint the run resumes from; empty for a new chain.</summary>
+    [Output]
+    public string ExperimentResumeFrom { get; set; } = "";
+
     protected override void Run()
     {
         BuildLockHolder.Hold(BuildEngine, ProjectDirectory, BuildId, WriteLine, Cancellation);
         var workspace = ExperimentWorkspace.Open(ProjectDirectory);
-        var (expRef, changed) = ExperimentPreparation.Prepare(workspace, ProjectDirectory, Set, Name, Force);
+        var checkpoints = new CheckpointOptions(Rev, Reset, CheckpointOuts, ProjectFile ?? "");
+        var (expRef, changed, resume) = ExperimentPreparation.Prepare(workspace, ProjectDirectory, Set, Name, Force, checkpoints);
+        var log = CreateLog();
+        if (resume is not null)
+        {
+            ExperimentResumeFrom = resume.ResumeFrom ?? "";
+            log.Info($"Resuming from checkpoint '{ExperimentResumeFrom[..7]}' of experiment '{expRef.Name}'");
+            foreach (var path in resume.MissingOutputs)
+            {
+                log.Warning(Dvc.Core.Errors.DvcErrorCode.CacheObjectMissing, $"'{path}' of the checkpoint is not in the cache; it was left as it is");
+            }
+        }
+
         foreach (var file in changed)
         {
             Log.LogMessage(MessageImportance.Low, "Set: rewrote {0}", file);
@@ -44,6 +69,6 @@ public sealed class DvcExpPrepare : DvcCancelableTask
 
         ExperimentName = expRef.Name;
         ExperimentBaseline = expRef.BaselineSha;
-        CreateLog().Info($"Reproducing experiment '{expRef.Name}'");
+        log.Info($"Reproducing experiment '{expRef.Name}'");
     }
 }

@@ -1,3 +1,4 @@
+using Dvc.Core.Checkpoints;
 using Dvc.Core.Errors;
 using Dvc.Core.Experiments;
 using Dvc.Core.Repository;
@@ -28,6 +29,12 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
 
     /// <summary>Set by ExpRun: the baseline commit; its stages see DVC_EXP_BASELINE_REV.</summary>
     public string? ExperimentBaseline { get; set; }
+
+    /// <summary>';'-separated checkpoint outputs (DvcCheckpointOuts), relative to the project folder.</summary>
+    public string? CheckpointOuts { get; set; }
+
+    /// <summary>Set by ExpRun: the checkpoint the run resumes from (the parent of its first checkpoint).</summary>
+    public string? ExperimentResumeFrom { get; set; }
 
     /// <summary>How many stages may reproduce at once (the Jobs property); empty: one per MSBuild node.</summary>
     public string? Jobs { get; set; }
@@ -116,6 +123,7 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
             throw new DvcException(DvcErrorCode.InvalidOption, "KeepGoing and IgnoreErrors cannot be used together (DVC's --keep-going and --ignore-errors exclude each other)");
         }
 
+        var expRef = isExperiment ? new ExpRef(ExperimentBaseline!, ExperimentName!) : null;
         return new ReproOptions
         {
             Force = Force,
@@ -125,9 +133,13 @@ public sealed class DvcReproduce : DvcPlanTask, IIncrementalTask
             Pull = Pull,
             PullRemote = string.IsNullOrWhiteSpace(Remote) ? null : Remote.Trim(),
             IsExperiment = isExperiment,
-            Environment = isExperiment
-                ? ExperimentPreparation.Environment(new ExpRef(ExperimentBaseline!, ExperimentName!), repository.RootDir)
+            Environment = expRef is not null
+                ? ExperimentPreparation.Environment(expRef, repository.RootDir)
                 : new Dictionary<string, string>(),
+            Checkpoints = CheckpointSelection.Parse(CheckpointOuts, ProjectDirectory, repository),
+            CheckpointRecorder = expRef is null
+                ? null
+                : new CheckpointChain(ExperimentWorkspace.Open(ProjectDirectory).Git, expRef, string.IsNullOrEmpty(ExperimentResumeFrom) ? null : ExperimentResumeFrom),
         };
     }
 

@@ -18,6 +18,7 @@ public sealed class PackageLayoutTests
             "build/Dvc.Build.props", "build/Dvc.Build.targets",
             "build/Dvc.Build.Integration.targets", "build/Dvc.Build.Aliases.targets", "buildMultiTargeting/Dvc.Build.props",
             "buildMultiTargeting/Dvc.Build.targets", "README.md", "LICENSE",
+            "build/checkpoint/DvcCheckpoint.cs",
         ];
         CollectionAssert.IsSubsetOf(expected, entries.ToList());
         Assert.IsFalse(entries.Any(e => e.StartsWith("lib/", StringComparison.Ordinal)), "nothing for consumers to reference");

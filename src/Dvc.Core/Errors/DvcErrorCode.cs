@@ -105,6 +105,8 @@ internal static class DvcErrorCode
     public const string NoExperimentsSelected = "DVC1721";
     public const string CheckpointFailed = "DVC1740";
     public const string UnknownCheckpoint = "DVC1741";
+    public const string InvalidCheckpointOut = "DVC1742";
+    public const string CheckpointResumeConflict = "DVC1743";
 
     // 13xx: hosting and IDE integration. DVC1301 (MSBuild too old for the .NET task host) is
     // reported by build/Dvc.Build.Integration.targets.

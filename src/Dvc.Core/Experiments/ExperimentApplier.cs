@@ -19,7 +19,12 @@ internal sealed class ExperimentApplier
     public ExperimentApplyResult Apply(string experimentNameOrRef)
     {
         var experiment = new ExperimentList(_git).Resolve(experimentNameOrRef);
-        var sha = experiment.CommitSha;
+        return Apply(experiment, experiment.CommitSha);
+    }
+
+    /// <summary>One commit of <paramref name="experiment"/>: its tip, or an earlier checkpoint of its chain.</summary>
+    public ExperimentApplyResult Apply(ExperimentInfo experiment, string sha)
+    {
 
         // Work tree vs experiment: D = the experiment has it and the work tree lacks it, A = the
         // other way round. Only files the experiment itself deleted (relative to HEAD) are removed,

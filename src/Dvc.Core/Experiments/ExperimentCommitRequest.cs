@@ -13,6 +13,21 @@ internal sealed record ExperimentCommitRequest(ExpRef Ref, string ExpHash, strin
     /// <summary>The user's <c>-m</c>; null for DVC's default <c>dvc: commit experiment &lt;exp hash&gt;</c>.</summary>
     public string? Message { get; init; }
 
+    /// <summary>The commit's parent: the previous checkpoint of a checkpoint chain; null for the baseline.</summary>
+    public string? Parent { get; init; }
+
+    /// <summary>
+    /// A checkpoint chain's own state: the ref holds <see cref="Parent"/> and this is its tree, so
+    /// neither is asked of git again (the ref update still checks the ref by compare-and-swap).
+    /// </summary>
+    public string? ParentTree { get; init; }
+
+    /// <summary>An index file kept for the chain's next commits (see <see cref="Git.GitRepository.WriteTree"/>).</summary>
+    public string? KeptIndex { get; init; }
+
+    /// <summary>A bookkeeping ref moved to the new commit in the same ref transaction.</summary>
+    public string? AlsoPoint { get; init; }
+
     /// <summary>Replace an existing experiment of the same name whose content differs.</summary>
     public bool Force { get; init; }
 }

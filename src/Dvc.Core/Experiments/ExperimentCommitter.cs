@@ -6,7 +6,7 @@ namespace Dvc.Core.Experiments;
 /// Records the workspace as an experiment commit the way DVC's BaseExecutor.commit does: the
 /// baseline's tree plus tracked work-tree changes (<c>git add -u</c>, deletions included) plus the
 /// stage files DVC adds explicitly; other untracked files stay out. The commit's only parent is the
-/// baseline, and only the experiment ref moves: the user's index, HEAD and branch are not touched.
+/// baseline (or, in a checkpoint chain, the previous checkpoint), and only the experiment ref moves: the user's index, HEAD and branch are not touched.
 /// </summary>
 internal sealed class ExperimentCommitter
 {
@@ -16,30 +16,56 @@ internal sealed class ExperimentCommitter
 
     public ExperimentCommitResult Commit(ExperimentCommitRequest request)
     {
+        var (additions, removals) = CollectChanges(request.DvcRoot, request.StageFiles);
+        return Commit(request, additions, removals);
+    }
+
+    /// <summary>
+    /// Commits the baseline's tree with exactly these git-root-relative paths taken from the work tree
+    /// (<paramref name="additions"/>) or dropped: no status scan, which a checkpoint in a large
+    /// repository cannot afford; the caller knows which paths changed.
+    /// </summary>
+    public ExperimentCommitResult Commit(ExperimentCommitRequest request, IReadOnlyCollection<string> additions, IReadOnlyCollection<string> removals)
+    {
         ExpRef.ValidateName(request.Ref.Name);
-        var (additions, removals) = CollectChanges(request);
-        var tree = _git.WriteTree(request.Ref.BaselineSha, additions, removals);
+        var tree = _git.WriteTree(request.Ref.BaselineSha, additions, removals, request.KeptIndex);
 
         var refName = request.Ref.RefName;
-        var existing = _git.ResolveCommit(refName);
-        if (existing is not null && _git.TreeOf(existing) == tree)
+        var known = request.ParentTree is not null && request.Parent is not null;
+        var existing = known ? request.Parent : _git.ResolveCommit(refName);
+        if (existing is not null && (known ? request.ParentTree : _git.TreeOf(existing)) == tree)
         {
-            // DVC keeps the old commit when a re-run produced exactly the same content.
-            return new ExperimentCommitResult(request.Ref, existing, tree, ReusedExisting: true, additions, removals);
+            // DVC keeps the old commit when a re-run produced exactly the same content (and a
+            // checkpoint chain gets no commit that changes nothing).
+            return new ExperimentCommitResult(request.Ref, existing, tree, ReusedExisting: true, additions.ToList(), removals.ToList());
         }
 
-        if (existing is not null && !request.Force)
+        // Continuing a checkpoint chain is not a conflict with the experiment it continues.
+        if (existing is not null && existing != request.Parent && !request.Force)
         {
             throw ExperimentErrors.Exists(request.Ref.Name);
         }
 
         var message = request.Message ?? $"dvc: commit experiment {request.ExpHash}";
-        var commit = _git.CommitTree(tree, [request.Ref.BaselineSha], message);
-        _git.UpdateRef(refName, commit, existing ?? "", message);
-        return new ExperimentCommitResult(request.Ref, commit, tree, ReusedExisting: false, additions, removals);
+        var commit = _git.CommitTree(tree, [request.Parent ?? request.Ref.BaselineSha], message);
+        if (request.AlsoPoint is null)
+        {
+            _git.UpdateRef(refName, commit, existing ?? "", message);
+        }
+        else
+        {
+            _git.UpdateRefs([(refName, commit, existing ?? ""), (request.AlsoPoint, commit, null)], message);
+        }
+
+        return new ExperimentCommitResult(request.Ref, commit, tree, ReusedExisting: false, additions.ToList(), removals.ToList());
     }
 
-    private (List<string> Additions, List<string> Removals) CollectChanges(ExperimentCommitRequest request)
+    /// <summary>
+    /// The work tree's changes against the baseline, as DVC's commit stages them: tracked changes
+    /// (<c>git add -u</c>) and the untracked ones among <paramref name="stageFiles"/>; one <c>git status</c>.
+    /// </summary>
+    /// <param name="stageFiles">DVC-root-relative (see <see cref="ExperimentCommitRequest.StageFiles"/>).</param>
+    public (List<string> Additions, List<string> Removals) CollectChanges(string dvcRoot, IReadOnlyCollection<string> stageFiles)
     {
         var status = _git.Status();
         var additions = new SortedSet<string>(StringComparer.Ordinal);
@@ -51,10 +77,10 @@ internal sealed class ExperimentCommitter
 
         // Untracked stage files (a first dvc.lock, an uncached metric) are added like DVC's scm.add;
         // only those git status lists as untracked, so git-ignored files stay out as with `git add`.
-        var stageFiles = request.StageFiles.Select(f => ToGitPath(request.DvcRoot, f)).ToList();
+        var stageGitPaths = stageFiles.Select(f => ToGitPath(dvcRoot, f)).ToList();
         foreach (var entry in status.Where(e => e.IsUntracked))
         {
-            if (stageFiles.Any(f => entry.Path == f || entry.Path.StartsWith(f + "/", StringComparison.Ordinal)))
+            if (stageGitPaths.Any(f => entry.Path == f || entry.Path.StartsWith(f + "/", StringComparison.Ordinal)))
             {
                 additions.Add(entry.Path);
             }
@@ -71,6 +97,6 @@ internal sealed class ExperimentCommitter
         return File.Exists(absolute) || new FileInfo(absolute).LinkTarget is not null;
     }
 
-    private string ToGitPath(string dvcRoot, string dvcRelativePath) =>
+    public string ToGitPath(string dvcRoot, string dvcRelativePath) =>
         _git.Relative(Path.GetFullPath(Path.Combine(dvcRoot, dvcRelativePath))).TrimEnd('/');
 }

@@ -10,13 +10,16 @@ namespace Dvc.Core.Experiments;
 internal static class ExperimentPreparation
 {
     /// <param name="projectDirectory">Override file paths are relative to it, as DVC's are to the working directory.</param>
-    public static (ExpRef Ref, IReadOnlyList<string> ChangedFiles) Prepare(
-        ExperimentWorkspace workspace, string projectDirectory, string? set, string? name, bool force)
+    /// <param name="checkpoints">Rev/Reset and the checkpoint list; null: no checkpoint handling (ExpSave, tests).</param>
+    public static (ExpRef Ref, IReadOnlyList<string> ChangedFiles, CheckpointStart? Resume) Prepare(
+        ExperimentWorkspace workspace, string projectDirectory, string? set, string? name, bool force, CheckpointOptions? checkpoints = null)
     {
-        var expRef = ExperimentStart.Prepare(workspace.Git, string.IsNullOrWhiteSpace(name) ? null : name, force);
+        // Parsed first: a bad override must fail before a resume rewrites the workspace.
         var overrides = OverrideParser.Parse(set ?? "");
+        var resume = checkpoints is null ? null : CheckpointResume.Prepare(workspace, projectDirectory, checkpoints, name, force);
+        var expRef = resume?.Ref ?? ExperimentStart.Prepare(workspace.Git, string.IsNullOrWhiteSpace(name) ? null : name, force);
         var changed = overrides.Count == 0 ? [] : ParamsOverrideApplier.ApplyToFiles(projectDirectory, overrides);
-        return (expRef, changed);
+        return (expRef, changed, resume);
     }
 
     /// <summary>What DVC puts in a stage's environment during an experiment (queue/base.py run_env).</summary>

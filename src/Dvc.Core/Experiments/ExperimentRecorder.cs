@@ -11,7 +11,9 @@ namespace Dvc.Core.Experiments;
 internal static class ExperimentRecorder
 {
     /// <param name="outcomes">What the build did with each planned stage: the reproduced ones make the exp hash.</param>
-    public static ExperimentCommitResult Record(ExperimentWorkspace workspace, PipelineContext context, IReadOnlyList<StageResult> outcomes, ExpRef expRef, string? message, bool force)
+    /// <param name="parent">The last checkpoint of a checkpoint run (the wrap-up checkpoint, made only when
+    /// something changed since); null: the baseline.</param>
+    public static ExperimentCommitResult Record(ExperimentWorkspace workspace, PipelineContext context, IReadOnlyList<StageResult> outcomes, ExpRef expRef, string? message, bool force, string? parent = null)
     {
         // Read from disk: the files as they are committed.
         var locks = new Dictionary<string, LockFile>(StringComparer.Ordinal);
@@ -36,6 +38,7 @@ internal static class ExperimentRecorder
         {
             Message = string.IsNullOrWhiteSpace(message) ? null : message,
             Force = force,
+            Parent = parent,
         };
         return new ExperimentCommitter(workspace.Git).Commit(request);
     }

@@ -50,6 +50,7 @@ internal sealed class ExperimentRevisions
             ? throw ExperimentErrors.EmptyRepository()
             : throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{start}' is not a valid git revision"));
         var rows = _collector.Collect((firstSha, firstTime, DisplayName(start)), git.ExperimentRefs(firstSha)).ToList();
+        rows[^1] = WithCheckpoints(rows[^1], firstSha);
         // Queued, running and failed entries of the queue, as DVC shows them (HideQueued/HideFailed leave some out).
         var queue = new QueueInventory(_workspace).Items(includeSucceeded: false)
             .Where(i => !(hideQueued && i.Status == QueueTaskStatus.Pending) && !(hideFailed && i.Status == QueueTaskStatus.Failed))
@@ -81,10 +82,27 @@ internal sealed class ExperimentRevisions
                 .OrderByDescending(e => e.CommitTime)
                 .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
                 .ToList();
-            rows.Add(WithQueue(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha, queue));
+            rows.Add(WithQueue(WithCheckpoints(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha), sha, queue));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// A checkpoint experiment's ref is a chain of commits above the baseline (DVC 2): each earlier
+    /// checkpoint becomes a row under the tip. An ordinary experiment's chain is its tip alone.
+    /// </summary>
+    private ExperimentRow WithCheckpoints(ExperimentRow baseline, string baselineSha)
+    {
+        var chains = _workspace.Git.FirstParentChains(baseline.Experiments.Select(e => e.Data.Rev).ToList(), baselineSha);
+        return baseline with
+        {
+            Experiments = baseline.Experiments
+                .Select(e => chains.TryGetValue(e.Data.Rev, out var chain) && chain.Count > 1
+                    ? e with { Checkpoints = chain.Skip(1).Select(c => ExperimentRow.Experiment(_collector.ReadCommit(c.Sha, c.CommitTime, null, null))).ToList() }
+                    : e)
+                .ToList(),
+        };
     }
 
     /// <summary>The branch or tag a user named, for the baseline's row; null shows the short sha.</summary>

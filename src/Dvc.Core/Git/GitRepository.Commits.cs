@@ -42,4 +42,46 @@ internal sealed partial class GitRepository
 
     /// <summary>The tree a commit (or any tree-ish) points to.</summary>
     public string TreeOf(string treeish) => Run(["rev-parse", "--verify", "--end-of-options", treeish + "^{tree}"]).Trim();
+
+    /// <summary>
+    /// The commits from <paramref name="tip"/> back along first parents, newest first, stopping before
+    /// <paramref name="stopAt"/> (a checkpoint experiment's chain above its baseline).
+    /// </summary>
+    public IReadOnlyList<string> FirstParentChain(string tip, string stopAt) =>
+        Run(["rev-list", "--first-parent", tip, "^" + stopAt, "--"]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// For each of <paramref name="tips"/>, its first-parent chain above <paramref name="stopAt"/>,
+    /// newest first, with commit times: one git call for all of them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<(string Sha, DateTimeOffset CommitTime)>> FirstParentChains(IReadOnlyCollection<string> tips, string stopAt)
+    {
+        var chains = new Dictionary<string, IReadOnlyList<(string, DateTimeOffset)>>(StringComparer.Ordinal);
+        if (tips.Count == 0)
+        {
+            return chains;
+        }
+
+        var commits = new Dictionary<string, (string? Parent, DateTimeOffset Time)>(StringComparer.Ordinal);
+        var output = Run(["log", "--first-parent", "--format=%H %ct %P", .. tips.Distinct(), "^" + stopAt, "--"]);
+        foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var fields = line.Split(' ');
+            var time = DateTimeOffset.FromUnixTimeSeconds(long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture));
+            commits[fields[0]] = (fields.Length > 2 ? fields[2] : null, time);
+        }
+
+        foreach (var tip in tips)
+        {
+            var chain = new List<(string, DateTimeOffset)>();
+            for (var sha = tip; sha is not null && commits.TryGetValue(sha, out var commit); sha = commit.Parent)
+            {
+                chain.Add((sha, commit.Time));
+            }
+
+            chains[tip] = chain;
+        }
+
+        return chains;
+    }
 }

@@ -43,6 +43,22 @@ internal sealed partial class GitRepository
         RunRefUpdate(args, refName);
     }
 
+    /// <summary>
+    /// Moves several refs in one transaction (<c>git update-ref --stdin</c>): all or none. Each
+    /// expected old value as in <see cref="UpdateRef"/> ("" = must not exist, null = anything).
+    /// </summary>
+    public void UpdateRefs(IReadOnlyList<(string RefName, string NewSha, string? ExpectedOldSha)> updates, string reflogMessage)
+    {
+        var commands = string.Concat(updates.Select(u =>
+            $"update {u.RefName} {u.NewSha}" + (u.ExpectedOldSha is null ? "" : " " + (u.ExpectedOldSha.Length == 0 ? NullSha : u.ExpectedOldSha)) + "\n"));
+        var args = new List<string> { "update-ref", "-m", reflogMessage, "--stdin" };
+        var result = TryRun(args, standardInput: commands);
+        if (!result.Succeeded)
+        {
+            ThrowRefUpdateFailure(args, result, updates[0].RefName);
+        }
+    }
+
     /// <summary>Deletes <paramref name="refName"/> only if it still holds <paramref name="expectedOldSha"/>.</summary>
     public void DeleteRef(string refName, string expectedOldSha) =>
         RunRefUpdate(["update-ref", "-d", refName, expectedOldSha], refName);
@@ -93,6 +109,11 @@ internal sealed partial class GitRepository
             return;
         }
 
+        ThrowRefUpdateFailure(args, result, refName);
+    }
+
+    private static void ThrowRefUpdateFailure(IReadOnlyList<string> args, GitResult result, string refName)
+    {
         // update-ref reports a compare-and-swap miss as "cannot lock ref ...: is at X but expected Y"
         // or "... reference already exists"; anything else is a plain git failure.
         var stderr = result.StandardError;

@@ -52,9 +52,14 @@ internal sealed partial class GitRepository
     /// <paramref name="pathsToRemove"/> dropped. Paths are git-root-relative. Only a temporary index
     /// file is written; the blobs go into the object store like <c>git add</c> would put them.
     /// </summary>
-    public string WriteTree(string baseTreeish, IEnumerable<string> pathsToAddFromWorkspace, IEnumerable<string> pathsToRemove)
+    /// <param name="keptIndex">
+    /// An index file kept between calls that build on each other (a checkpoint chain): read from
+    /// <paramref name="baseTreeish"/> only when it does not exist yet, so a large tree is not read
+    /// again for each commit. The caller deletes it. Null: a throw-away index.
+    /// </param>
+    public string WriteTree(string baseTreeish, IEnumerable<string> pathsToAddFromWorkspace, IEnumerable<string> pathsToRemove, string? keptIndex = null)
     {
-        return WithTemporaryIndex(baseTreeish, environment =>
+        Func<IReadOnlyDictionary<string, string>, string> build = environment =>
         {
             var additions = string.Concat(pathsToAddFromWorkspace.Select(p => p + "\0"));
             if (additions.Length > 0)
@@ -69,7 +74,19 @@ internal sealed partial class GitRepository
             }
 
             return Run(["write-tree"], environment).Trim();
-        });
+        };
+        if (keptIndex is null)
+        {
+            return WithTemporaryIndex(baseTreeish, build);
+        }
+
+        var kept = new Dictionary<string, string> { ["GIT_INDEX_FILE"] = keptIndex };
+        if (!File.Exists(keptIndex))
+        {
+            Run(["read-tree", baseTreeish], kept);
+        }
+
+        return build(kept);
     }
 
     /// <summary>

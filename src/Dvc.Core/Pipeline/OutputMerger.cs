@@ -70,6 +70,7 @@ internal static class OutputMerger
                 "cache" when value is bool cache => spec with { Cache = cache },
                 "persist" when value is bool persist => spec with { Persist = persist },
                 "push" when value is bool push => spec with { Push = push },
+                "checkpoint" when value is bool checkpoint => spec with { Checkpoint = checkpoint },
                 "remote" when value is string remote => spec with { Remote = remote },
                 _ => spec,
             };

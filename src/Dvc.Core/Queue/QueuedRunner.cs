@@ -52,8 +52,16 @@ internal sealed class QueuedRunner
                 Phase("workspace created");
                 sandbox.CheckOutOutputs();
                 Phase("outputs checked out");
-                var options = new ReproOptions { IsExperiment = true, Environment = ExperimentPreparation.Environment(expRef, repository.RootDir) };
+                var chain = new CheckpointChain(sandbox.Git, expRef, resumeFrom: null, marksWorkspace: false);
+                var options = new ReproOptions
+                {
+                    IsExperiment = true,
+                    Environment = ExperimentPreparation.Environment(expRef, repository.RootDir),
+                    CheckpointRecorder = chain,
+                };
                 using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
+                // A queued checkpoint experiment starts over (DVC 2's queue implied reset): no model checked out of the baseline.
+                CheckpointResume.RemoveCheckpointOutputs(build.Session.Context, options.Checkpoints);
                 var errors = new List<string>();
                 Phase("planned");
                 var outcomes = new Executor(log, e =>
@@ -75,7 +83,7 @@ internal sealed class QueuedRunner
                 var session = build.Session;
                 var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
                 var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
-                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false);
+                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false, chain.Tip);
                 Phase("committed");
             }
 

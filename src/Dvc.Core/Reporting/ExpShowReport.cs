@@ -55,7 +55,7 @@ internal static class ExpShowReport
         : 0;
 
     private static IEnumerable<RevisionData> AllRevisions(IEnumerable<ExperimentRow> rows) =>
-        rows.SelectMany(r => new[] { r.Data }.Concat(AllRevisions(r.Experiments)));
+        rows.SelectMany(r => new[] { r.Data }.Concat(AllRevisions(r.Experiments)).Concat(AllRevisions(r.Checkpoints)));
 
     /// <summary>Folds rev, typ and parent into the Experiment cell: <c>├── 1a2b3c4 [name]</c>.</summary>
     private static void MergeExperimentColumn(ExpShowTable table)
@@ -72,6 +72,10 @@ internal static class ExpShowReport
             {
                 "branch_commit" => "├── " + text,
                 "branch_base" => "└── " + text,
+                "checkpoint_tip" => "│ ╓ " + text,
+                "checkpoint_commit" => "│ ╟ " + text,
+                // The chain joins the baseline's line: the last experiment of the baseline closes it.
+                "checkpoint_base" => (i + 1 < names.Count && types[i + 1] != "baseline" ? "├─╨ " : "└─╨ ") + text,
                 _ => text,
             });
         }

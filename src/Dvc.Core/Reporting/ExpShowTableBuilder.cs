@@ -24,6 +24,19 @@ internal static class ExpShowTableBuilder
             cells.Add(Cells(group, "baseline", columns, style, clock));
             for (var i = 0; i < experiments.Count; i++)
             {
+                var checkpoints = experiments[i].Checkpoints;
+                if (checkpoints.Count > 0)
+                {
+                    // DVC 2's checkpoint tree: the tip with the name, the chain below it, the first checkpoint last.
+                    cells.Add(Cells(experiments[i], "checkpoint_tip", columns, style, clock));
+                    for (var c = 0; c < checkpoints.Count; c++)
+                    {
+                        cells.Add(Cells(checkpoints[c], c < checkpoints.Count - 1 ? "checkpoint_commit" : "checkpoint_base", columns, style, clock));
+                    }
+
+                    continue;
+                }
+
                 var typ = i < experiments.Count - 1 ? "branch_commit" : "branch_base";
                 cells.Add(Cells(experiments[i], typ, columns, style, clock));
             }

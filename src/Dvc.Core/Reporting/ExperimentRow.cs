@@ -13,6 +13,12 @@ internal sealed record ExperimentRow(ExperimentRowKind Kind, RevisionData Data, 
 
     public static ExperimentRow Experiment(RevisionData data) => new(ExperimentRowKind.Experiment, data, []);
 
+    /// <summary>
+    /// A checkpoint experiment's earlier checkpoints (DVC 2), newest first, below its tip; empty for
+    /// an ordinary experiment, whose only commit is its tip.
+    /// </summary>
+    public IReadOnlyList<ExperimentRow> Checkpoints { get; init; } = [];
+
     /// <summary>"Queued", "Running", "Failed" for experiments that have not finished; null otherwise.</summary>
     public string? State { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class CachedPlanner : IPlanner
 
     public PlannedBuild Plan(PlanRequest request, ReproOptions options)
     {
-        var key = ResolvedPipelineCache.KeyOf(request, options.Force, _toolAssemblyPath);
+        var key = ResolvedPipelineCache.KeyOf(request, options, _toolAssemblyPath);
         var session = new SessionLoader(search => PipelinePlanner.LoadSession(request, options, search));
         ResolvedPipelineCache? reused;
         string explanation;
@@ -40,7 +40,7 @@ internal sealed class CachedPlanner : IPlanner
 
         if (reused is not null)
         {
-            var plan = Repro.Plan.Of(reused.Stages, options.Force);
+            var plan = Repro.Plan.Of(reused.Stages, options.Force, options.CheckpointRecorder is not null);
             if (plan.ToVisit.Count > 0)
             {
                 // The first visited stage needs the session: load it while planning finishes.

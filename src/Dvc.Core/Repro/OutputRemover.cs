@@ -14,7 +14,8 @@ internal static class OutputRemover
         foreach (var output in stage.Outs)
         {
             var path = repository.Absolute(stage.PathFromRoot(output.Path));
-            if (output.Persist)
+            // A checkpoint output is what the next run resumes from: kept like a persist one (DVC 2).
+            if (output.Persist || output.Checkpoint)
             {
                 Unprotect(path);
             }

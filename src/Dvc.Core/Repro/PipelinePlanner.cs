@@ -25,7 +25,7 @@ internal sealed class PipelinePlanner : IPlanner
     }
 
     /// <summary>The plan of a loaded session, with every planned stage's stamps refreshed.</summary>
-    public Plan PlanOf(ReproSession session) => Repro.Plan.Of(Refresh(session), session.Options.Force);
+    public Plan PlanOf(ReproSession session) => Repro.Plan.Of(Refresh(session), session.Options.Force, session.Options.CheckpointRecorder is not null);
 
     /// <summary>Loads, validates and orders the pipeline.</summary>
     /// <param name="knownSearch">See <see cref="PipelineContext.Load"/>.</param>
@@ -68,7 +68,8 @@ internal sealed class PipelinePlanner : IPlanner
                 stage.RunsEveryTime,
                 TrackedParamsFile.Of(stage, context.Repository),
                 refresh.ParamsDigest,
-                upstream[stages.Count]));
+                upstream[stages.Count],
+                session.Options.Checkpoints.IsCheckpointStage(stage)));
         }
 
         return stages;

@@ -31,7 +31,8 @@ internal sealed class Plan
     }
 
     /// <summary>Decides each stage of <paramref name="stages"/> by <see cref="Decide"/>.</summary>
-    public static Plan Of(IReadOnlyList<PlannedStage> stages, bool force) => new(stages, Decide(stages, force));
+    /// <param name="recordsCheckpoints">An ExpRun recording checkpoints: checkpoint stages run every time.</param>
+    public static Plan Of(IReadOnlyList<PlannedStage> stages, bool force, bool recordsCheckpoints = false) => new(stages, Decide(stages, force, recordsCheckpoints));
 
     public IReadOnlyList<PlannedStage> Stages { get; }
 
@@ -63,7 +64,7 @@ internal sealed class Plan
     /// every time, when its done stamp is missing or older than one of its inputs, or when a visited
     /// stage is upstream of it (its inputs may change). Content decides later, in the executor.
     /// </summary>
-    public static IReadOnlyList<StageDecision> Decide(IReadOnlyList<PlannedStage> stages, bool force)
+    public static IReadOnlyList<StageDecision> Decide(IReadOnlyList<PlannedStage> stages, bool force, bool recordsCheckpoints = false)
     {
         // One stat per distinct input file (10,000 on the 100-stage benchmark), on this thread only: after a
         // params edit the session loads on another one, and the first stage waits for that load.
@@ -79,6 +80,10 @@ internal sealed class Plan
             else if (stage.RunsEveryTime)
             {
                 decisions[i] = new StageDecision(DecisionKind.RunsEveryTime, "it runs every time (always_changed, or no deps, params or outs)");
+            }
+            else if (recordsCheckpoints && stage.IsCheckpoint)
+            {
+                decisions[i] = new StageDecision(DecisionKind.RunsEveryTime, "it registers checkpoints: an experiment resumes it from its checkpoint outputs");
             }
             else if (StageStamps.WhyOutOfDate(stage.DoneStamp, stage.Inputs, seen) is { } why)
             {

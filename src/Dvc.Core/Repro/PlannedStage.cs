@@ -9,6 +9,7 @@ namespace Dvc.Core.Repro;
 /// <param name="ParamsDigest">Its tracked values when planned (<see cref="StageStamps.ParamsDigestOf"/>).</param>
 /// <param name="UpstreamInPlan">Plan positions of the planned stages upstream of it, also through
 /// stages left out of the plan, ascending.</param>
+/// <param name="IsCheckpoint">It has checkpoint outputs: an ExpRun recording checkpoints always runs it.</param>
 internal sealed record PlannedStage(
     string Addressing,
     string Name,
@@ -20,7 +21,8 @@ internal sealed record PlannedStage(
     bool RunsEveryTime,
     IReadOnlyList<TrackedParamsFile> Params,
     string ParamsDigest,
-    IReadOnlyList<int> UpstreamInPlan)
+    IReadOnlyList<int> UpstreamInPlan,
+    bool IsCheckpoint = false)
 {
     /// <summary>"Stage 'x' didn't change, skipping" as DVC words it for stages and for data sources.</summary>
     public string UnchangedMessage => IsDataSource ? $"'{Name}' didn't change, skipping" : $"Stage '{Addressing}' didn't change, skipping";

@@ -32,6 +32,19 @@ internal sealed record ReproOptions
     /// <summary>Asked before each stage that is going to be reproduced (<c>--interactive</c>); null: never asked.</summary>
     public IStagePrompt? Prompt { get; init; }
 
+    /// <summary>Which outputs are checkpoint outputs (<c>checkpoint: true</c>, or listed in <c>DvcCheckpointOuts</c>).</summary>
+    public Checkpoints.CheckpointSelection Checkpoints { get; init; } = Dvc.Core.Checkpoints.CheckpointSelection.None;
+
+    /// <summary>
+    /// ExpRun: records each checkpoint a checkpoint stage registers; its stages then always run (they
+    /// resume from their checkpoint outputs) with DVC_CHECKPOINT=1. Null (Repro): a checkpoint stage
+    /// runs as an ordinary one with persist outputs, and its signal is never watched.
+    /// </summary>
+    public Checkpoints.ICheckpointRecorder? CheckpointRecorder { get; init; }
+
+    /// <summary>Whether <paramref name="stage"/> registers checkpoints in this build.</summary>
+    public bool RecordsCheckpoints(Pipeline.StageDefinition stage) => CheckpointRecorder is not null && Checkpoints.IsCheckpointStage(stage);
+
     /// <summary>Extra environment for stage commands (experiments add DVC_EXP_*).</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -16,7 +16,7 @@ namespace Dvc.Core.Repro;
 /// </summary>
 internal sealed class ResolvedPipelineCache
 {
-    private const int FormatVersion = 5;
+    private const int FormatVersion = 6;
 
     public required string Key { get; init; }
 
@@ -44,11 +44,13 @@ internal sealed class ResolvedPipelineCache
         Path.Combine(buildStateDir, request.AllPipelines ? "resolved-all.bin" : "resolved.bin");
 
     /// <summary>The key of a request: what was asked and which Dvc.Build build answers it.</summary>
-    public static string KeyOf(PlanRequest request, bool force, string toolAssemblyPath)
+    public static string KeyOf(PlanRequest request, ReproOptions options, string toolAssemblyPath)
     {
         var tool = new FileInfo(toolAssemblyPath);
+        // The project's checkpoint list decides which planned stages are checkpoint stages.
+        var checkpoints = string.Join(';', options.Checkpoints.Listed.Order(StringComparer.Ordinal));
         return string.Join('\n', FormatVersion, Path.GetFullPath(request.ProjectDirectory), request.Targets, request.SingleItem, request.Downstream,
-            request.AllPipelines, request.Glob, request.Recursive, force, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
+            request.AllPipelines, request.Glob, request.Recursive, options.Force, checkpoints, tool.FullName, tool.Exists ? tool.LastWriteTimeUtc.Ticks : 0, tool.Exists ? tool.Length : 0);
     }
 
     public static ResolvedPipelineCache Capture(string key, PipelineContext context, StageStamps stamps, IReadOnlyList<PlannedStage> stages)
@@ -195,6 +197,7 @@ internal sealed class ResolvedPipelineCache
                 writer.Write(stage.IsDataSource);
                 writer.Write(stage.DoneStamp);
                 writer.Write(stage.RunsEveryTime);
+                writer.Write(stage.IsCheckpoint);
                 WriteStrings(writer, stage.Inputs);
                 WriteStrings(writer, stage.Outputs);
 
@@ -256,7 +259,7 @@ internal sealed class ResolvedPipelineCache
             for (var i = reader.ReadInt32(); i > 0; i--)
             {
                 var (addressing, name, dvcFile, isDataSource) = (reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
-                var (done, everyTime) = (reader.ReadString(), reader.ReadBoolean());
+                var (done, everyTime, isCheckpoint) = (reader.ReadString(), reader.ReadBoolean(), reader.ReadBoolean());
                 var inputs = ReadStrings(reader, reader.ReadInt32());
                 var outputs = ReadStrings(reader, reader.ReadInt32());
 
@@ -275,7 +278,7 @@ internal sealed class ResolvedPipelineCache
                     upstream[j] = reader.ReadInt32();
                 }
 
-                stages.Add(new PlannedStage(addressing, name, dvcFile, isDataSource, inputs, outputs, done, everyTime, tracked, digest, upstream));
+                stages.Add(new PlannedStage(addressing, name, dvcFile, isDataSource, inputs, outputs, done, everyTime, tracked, digest, upstream, isCheckpoint));
             }
 
             return new ResolvedPipelineCache { Key = key, Files = files, Directories = directories, SearchedDirectories = searched, DataSources = dataSources, Stages = stages };

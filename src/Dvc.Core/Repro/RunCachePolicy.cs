@@ -18,7 +18,7 @@ internal static class RunCachePolicy
             return false;
         }
 
-        if (stage.Outs.Any(o => o.Persist) || parameters.Any(p => p.Values.Count == 0))
+        if (stage.Outs.Any(o => o.Persist || o.Checkpoint) || parameters.Any(p => p.Values.Count == 0))
         {
             return false;
         }

@@ -44,7 +44,8 @@ internal sealed class StageReproducer
         // Set before change detection: that is where a corrupted object is usually found first.
         _context.Workspace.Cache.Warning = message => _log.Warning(DvcErrorCode.CorruptedCacheObject, message);
         var status = new ChangeDetector(_context).Evaluate(stage, lockEntry, firstReasonOnly: true);
-        if (!options.Force && !status.IsChanged)
+        // A checkpoint stage of an experiment always runs: it resumes from its checkpoint outputs (DVC 2).
+        if (!options.Force && !status.IsChanged && !options.RecordsCheckpoints(stage))
         {
             _log.Info(stage.Kind == StageKind.DataSource
                 ? $"'{stage.Name}' didn't change, skipping"
@@ -202,6 +203,50 @@ internal sealed class StageReproducer
 
         environment["DVC_STAGE"] = stage.Addressing;
         var workingDirectory = _context.Repository.Absolute(stage.WdirFromRoot);
+        using var monitor = StartCheckpointMonitor(stage, options, environment, cancellation);
+        try
+        {
+            RunCommandLines(stage, workingDirectory, environment, monitor?.CommandCancellation ?? cancellation);
+        }
+        catch (DvcException) when (monitor is not null)
+        {
+            // Checkpoints registered before the failure are kept; one that failed explains the stop.
+            monitor.Complete();
+            throw;
+        }
+
+        monitor?.Complete();
+    }
+
+    /// <summary>In an experiment, a checkpoint stage's command registers checkpoints (DVC_CHECKPOINT=1).</summary>
+    private Checkpoints.CheckpointMonitor? StartCheckpointMonitor(StageDefinition stage, ReproOptions options, Dictionary<string, string?> environment, CancellationToken cancellation)
+    {
+        if (!options.RecordsCheckpoints(stage))
+        {
+            return null;
+        }
+
+        var recorder = options.CheckpointRecorder!;
+        recorder.Starting(stage, _context);
+        environment[Checkpoints.CheckpointSignal.EnvironmentVariable] = "1";
+        // Where the helper writes the signal: the tree being reproduced (a queued run's own workspace), as DVC 2's stage env said.
+        environment["DVC_ROOT"] = _context.Repository.RootDir;
+        return new Checkpoints.CheckpointMonitor(
+            Checkpoints.CheckpointSignal.PathFor(_context.Repository.RootDir),
+            () =>
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                var entry = Commit(stage);
+                var committed = clock.ElapsedMilliseconds;
+                var commit = recorder.Record(stage, entry, _context);
+                _log.Info($"Checkpoint experiment iteration '{commit[..7]}'.");
+                _log.Detail($"Checkpoint of '{stage.Addressing}': outputs cached and dvc.lock written in {committed} ms, commit in {clock.ElapsedMilliseconds - committed} ms");
+            },
+            cancellation);
+    }
+
+    private void RunCommandLines(StageDefinition stage, string workingDirectory, Dictionary<string, string?> environment, CancellationToken cancellation)
+    {
         foreach (var line in stage.CommandLines)
         {
             _log.Info("> " + line);

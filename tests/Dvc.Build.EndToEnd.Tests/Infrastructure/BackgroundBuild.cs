@@ -17,7 +17,7 @@ internal sealed class BackgroundBuild : IDisposable
     {
         var arguments = new List<string> { "dotnet" };
         arguments.AddRange(repo.BuildArguments(nodes, target, properties));
-        _process = ProcessRunner.Start(ProcessRunner.StartInfo("setsid", arguments, repo.Root), _output);
+        _process = ProcessRunner.Start(ProcessRunner.StartInfo("setsid", arguments, repo.Root, repo.BuildEnvironment), _output);
     }
 
     public static BackgroundBuild Start(PipelineRepo repo, string? target = null, params string[] properties) => new(repo, 1, target, properties);

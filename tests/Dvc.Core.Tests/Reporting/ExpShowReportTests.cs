@@ -51,6 +51,28 @@ public sealed class ExpShowReportTests
         Assert.AreEqual(expected, actual.Replace("2026-03-05T09:51:00", "<TIME>"));
     }
 
+    /// <summary>DVC 2's checkpoint tree: the tip with its name, the earlier checkpoints below it, the first joining the baseline's line.</summary>
+    [TestMethod]
+    public void CheckpointsShowUnderTheirExperimentAsDvc2Drew()
+    {
+        var rows = ExpShowFixture.Rows("step-12-exp-show");
+        var baseline = rows[1];
+        var tip = baseline.Experiments[0];
+        var checkpoints = baseline.Experiments.Skip(1).Take(2).Select(e => e with { Data = e.Data with { ExperimentName = null } }).ToList();
+        var withChain = baseline with { Experiments = [tip with { Checkpoints = checkpoints }, .. baseline.Experiments.Skip(3)] };
+
+        var table = ExpShowReport.Render([rows[0], withChain], ShowFormat.Table, null, false, ExpShowFixture.Clock).Split('\n');
+        var csv = ExpShowReport.Render([rows[0], withChain], ShowFormat.Csv, null, false, ExpShowFixture.Clock).Split("\r\n");
+
+        var first = Array.FindIndex(table, l => l.Contains("╓ " + tip.Data.ShortRev + " [" + tip.Data.ExperimentName + "]", StringComparison.Ordinal));
+        Assert.IsTrue(first > 0, string.Join('\n', table));
+        StringAssert.Contains(table[first + 1], "╟ " + checkpoints[0].Data.ShortRev);
+        StringAssert.Contains(table[first + 2], "├─╨ " + checkpoints[1].Data.ShortRev, "more experiments follow, so the chain joins the line");
+        CollectionAssert.AreEqual(
+            new[] { "checkpoint_tip", "checkpoint_commit", "checkpoint_base" },
+            csv[3..6].Select(l => l.Split(',')[2]).ToArray());
+    }
+
     [TestMethod]
     public void CreatedShowsTheDateForCommitsBeforeToday()
     {
