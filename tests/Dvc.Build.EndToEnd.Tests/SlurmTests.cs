@@ -250,6 +250,40 @@ public sealed partial class SlurmTests
         CollectionAssert.AreEqual(new[] { "ctl-1", "ctl-2", "ctl-3" }, ExperimentNames(repo));
     }
 
+    /// <summary>Node failure and preemption with requeueing on (Slurm's default for batch jobs) kill
+    /// the job and queue it again: <c>scontrol requeue</c> does the same on a one-node cluster.</summary>
+    [TestMethod]
+    public void AJobSlurmRequeuesRunsItsEntryAgainAndRecordsItOnce()
+    {
+        RequireCluster();
+        using var repo = Baseline();
+        repo.Write("delay.txt", "64.5");
+        Queue(repo, "train.a=8;train.b=2", "rq");
+        using var build = BackgroundBuild.Start(repo, "ExpRun", "RunAll=true", "Executor=slurm");
+        Assert.IsTrue(build.WaitForOutput("0 queued, 1 running", Patience), build.Output);
+        var job = SubmittedPattern().Match(build.Output).Groups[1].Value;
+        using var cleanup = new JobCleanup(job);
+        Assert.IsTrue(WaitFor(() => ProcessRunner.Run("pgrep", ["-f", "sleep 64.5"], "/").Lines.Count(l => l.Length > 0) == 1), "the job runs its stage");
+        repo.Write("delay.txt", "0");
+
+        var requeue = ProcessRunner.Run("scontrol", ["requeue", job + "_0"], repo.Root);
+        Assert.AreEqual(0, requeue.ExitCode, requeue.ToString());
+        Assert.IsTrue(WaitFor(() => SlurmStates(job).GetValueOrDefault(job + "_0") == "PENDING"), string.Join(", ", SlurmStates(job)));
+        Assert.AreNotEqual(0, ProcessRunner.Run("pgrep", ["-f", "sleep 64.5"], "/").ExitCode, "the first run's stage was stopped");
+        Assert.IsTrue(repo.Build("QueueStatus").MessageLines.Any(l => l.Contains(" rq ", StringComparison.Ordinal) && l.Contains("Queued", StringComparison.Ordinal)), "the entry waits for its job again");
+        // Slurm holds a requeued job back for a while (BeginTime); let it start now.
+        Assert.AreEqual(0, ProcessRunner.Run("scontrol", ["update", $"JobId={job}_0", "StartTime=now"], repo.Root).ExitCode);
+        var result = build.WaitForExit(Patience);
+
+        Assert.IsNotNull(result, build.Output);
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "Ran experiment(s): rq");
+        CollectionAssert.AreEqual(new[] { "rq" }, ExperimentNames(repo));
+        Assert.AreEqual("{\"score\": 82}", repo.Git("show", ExpRef(repo, "rq") + ":metrics.json").Trim());
+        Assert.AreEqual("", repo.Git("for-each-ref", "refs/exps/celery/"), "neither queued nor failed");
+        Assert.AreEqual(1, repo.Git("worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, repo.Git("worktree", "list"));
+    }
+
     [TestMethod]
     public void ADeletedRepositoryEndsItsJobsAtOnceWithOneError()
     {
