@@ -112,6 +112,23 @@ public sealed class SlurmJobsTests
     }
 
     [TestMethod]
+    public void AMissingWorkerIsOneErrorBeforeAnythingIsSubmitted()
+    {
+        var (repo, workspace, entries) = SubmittedPair();
+        using (repo)
+        {
+            var worker = Path.Combine(repo.Root, "no-such-folder", SlurmSubmission.WorkerFileName);
+            var settings = new SlurmSettings(repo.Root, null, [], null, worker);
+
+            var error = Assert.ThrowsExactly<Errors.DvcException>(() => SlurmSubmission.Submit(workspace, entries, ExpStash.Queue, settings));
+
+            Assert.AreEqual(Errors.DvcErrorCode.SlurmWorkerMissing, error.Code);
+            StringAssert.Contains(error.Message, worker);
+            Assert.AreEqual("41_0", SlurmJobRecord.TryLoad(workspace.Repository, entries[0].StashRev)!.JobId, "no entry's job record changed");
+        }
+    }
+
+    [TestMethod]
     public void SqueueLinesGiveEachArrayTasksStateAndReason()
     {
         var states = SlurmJobState.Parse("41_0|NODE_FAIL|None\n 41_1|PREEMPTED|None \n41_[2-3]|PENDING|Resources\nnot a line\n");

@@ -25,6 +25,13 @@ internal static class SlurmSubmission
     public static string Submit(ExperimentWorkspace workspace, IReadOnlyList<QueueEntry> entries, string stashRef, SlurmSettings settings)
     {
         var repository = workspace.Repository;
+        // Checked here: a job would only fail on the node, once per array task, with the host's words.
+        if (!File.Exists(settings.WorkerPath))
+        {
+            throw new DvcException(DvcErrorCode.SlurmWorkerMissing,
+                $"the program Slurm jobs run, '{settings.WorkerPath}', is missing beside the task assembly: build Dvc.Build.sln (or reinstall the package) so that {WorkerFileName} and its .runtimeconfig.json are there");
+        }
+
         var sharedDir = Path.GetFullPath(settings.SharedDir ?? QueuePaths.ExpsDir(repository));
         var logDir = Path.Combine(sharedDir, "slurm");
         Directory.CreateDirectory(logDir);
