@@ -4,7 +4,11 @@
 # the node to be idle; stop on a stopped one does nothing. Needs root (apt-get, munged, slurmd).
 # The cluster has no cgroup plugins (containers rarely allow them), no slurmdbd: completed jobs are
 # logged by jobcomp/filetxt to $state/jobcomp.log, which the tests read because `sacct` without a
-# database has nothing to show.
+# database has nothing to show. Scheduling: CR_CPU with CPUs=2 and OverSubscribe=NO gives each array
+# task one CPU and runs exactly two at once, as a local RunAll with Jobs=2. Slurm 22.05 (Debian's)
+# starts pending array tasks on its controller's once-a-second background pass, so each round of
+# tasks waits 0-1 s after the previous one ends; no slurm.conf setting of that version shortens it
+# (SchedulerParameters=batch_sched_delay=0,sched_min_interval=0 measured: no change).
 set -uo pipefail
 
 state=/var/spool/dvc-slurm
@@ -51,12 +55,14 @@ ReturnToService=2
 MinJobAge=300
 SchedulerType=sched/backfill
 NodeName=localhost NodeAddr=127.0.0.1 CPUs=$cpus State=UNKNOWN
-PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP
+PartitionName=debug Nodes=localhost Default=YES MaxTime=INFINITE State=UP OverSubscribe=NO
 CONF
 )
+  local changed=false
   if [ "$(cat "$conf" 2>/dev/null)" != "$new" ]; then
     printf '%s\n' "$new" | $sudo tee "$conf" >/dev/null
     $sudo touch /etc/slurm/cgroup.conf
+    changed=true
   fi
 
   if ! pgrep -x munged >/dev/null; then
@@ -68,6 +74,8 @@ CONF
   if ! pgrep -x slurmd >/dev/null; then
     $sudo /usr/sbin/slurmd -N localhost || return 1
   fi
+  # Daemons that were already running read a changed slurm.conf only when told to.
+  if $changed; then scontrol reconfigure >/dev/null 2>&1 || true; fi
 
   for _ in $(seq 1 60); do
     local st

@@ -51,6 +51,9 @@ public sealed class DvcExpQueue : DvcCancelableTask
     /// <summary>Executor=slurm: false returns once the jobs are submitted (default true).</summary>
     public string? Wait { get; set; }
 
+    /// <summary>Executor=slurm without a shared cache: the DVC remote the jobs' outputs travel through.</summary>
+    public string? Remote { get; set; }
+
     protected override void Run()
     {
         var jobs = JobCount();
@@ -98,8 +101,9 @@ public sealed class DvcExpQueue : DvcCancelableTask
         {
             if (slurm)
             {
-                var settings = new SlurmSettings(ProjectFile ?? BuildEngine.ProjectFileOfTaskNode, ProjectDirectory,
-                    string.IsNullOrWhiteSpace(SharedDir) ? null : SharedDir, SlurmSubmission.SplitOptions(SlurmOptions));
+                var settings = new SlurmSettings(ProjectDirectory, string.IsNullOrWhiteSpace(SharedDir) ? null : SharedDir,
+                    SlurmSubmission.SplitOptions(SlurmOptions), string.IsNullOrWhiteSpace(Remote) ? null : Remote.Trim(),
+                    Path.Combine(Path.GetDirectoryName(typeof(DvcExpQueue).Assembly.Location)!, SlurmSubmission.WorkerFileName));
                 var executor = new SlurmExecutor(workspace, settings);
                 results = executor.Run(executor.Pending(stashRef, only), stashRef, !string.Equals(Wait?.Trim(), "false", StringComparison.OrdinalIgnoreCase), log, Cancellation);
             }

@@ -215,6 +215,153 @@ public sealed partial class SlurmTests
         Assert.IsTrue(status.Any(l => l.Contains(" rej ", StringComparison.Ordinal) && l.Contains("Queued", StringComparison.Ordinal)), "the entry stays queued: " + string.Join("\n", status));
     }
 
+    [TestMethod]
+    public void CtrlCWhileWaitingCancelsTheJobsAndKeepsTheirEntriesQueued()
+    {
+        RequireCluster();
+        using var repo = Baseline();
+        repo.Write("delay.txt", "61.5");
+        Queue(repo, "train.a=1,2,3;train.b=5", "ctl");
+        using var build = BackgroundBuild.Start(repo, "ExpRun", "RunAll=true", "Executor=slurm");
+        Assert.IsTrue(build.WaitForOutput("1 queued, 2 running", Patience), build.Output);
+        var job = SubmittedPattern().Match(build.Output).Groups[1].Value;
+        using var cleanup = new JobCleanup(job);
+        Assert.IsTrue(WaitFor(() => repo.Build("QueueStatus").MessageLines.Count(l => l.Contains(" Running ", StringComparison.Ordinal)) == 2), "both jobs run their experiment");
+        Assert.IsTrue(WaitFor(() => ProcessRunner.Run("pgrep", ["-f", "sleep 61.5"], "/").Lines.Count(l => l.Length > 0) == 2), "both stages run");
+
+        build.Interrupt();
+        var result = build.WaitForExit(TimeSpan.FromSeconds(45));
+
+        Assert.IsNotNull(result, "the build must end promptly: " + build.Output);
+        Assert.AreNotEqual(0, result.ExitCode);
+        StringAssert.Contains(result.Output, $"error DVC1023: cancelled: Slurm array job {job} was cancelled; the interrupted experiments stay queued for the next RunAll (3 of them)");
+        var states = SlurmStates(job);
+        Assert.IsTrue(states.Count > 0 && states.Values.All(s => s == "CANCELLED"), string.Join(", ", states));
+        Assert.AreNotEqual(0, ProcessRunner.Run("pgrep", ["-f", "sleep 61.5"], "/").ExitCode, "no stage command lingers");
+        var status = repo.Build("QueueStatus").MessageLines;
+        Assert.AreEqual(3, status.Count(l => l.Contains(" ctl-", StringComparison.Ordinal) && l.Contains("Queued", StringComparison.Ordinal) && !l.Contains("CANCELLED", StringComparison.Ordinal)), string.Join("\n", status));
+        Assert.AreEqual(0, ExperimentNames(repo).Length);
+        Assert.AreEqual(1, repo.Git("worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, repo.Git("worktree", "list"));
+
+        repo.Write("delay.txt", "0");
+        var rerun = repo.Build("ExpRun", "RunAll=true", "Executor=slurm");
+
+        Assert.AreEqual(0, rerun.ExitCode, rerun.ToString());
+        CollectionAssert.AreEqual(new[] { "ctl-1", "ctl-2", "ctl-3" }, ExperimentNames(repo));
+    }
+
+    /// <summary>Node failure and preemption with requeueing on (Slurm's default for batch jobs) kill
+    /// the job and queue it again: <c>scontrol requeue</c> does the same on a one-node cluster.</summary>
+    [TestMethod]
+    public void AJobSlurmRequeuesRunsItsEntryAgainAndRecordsItOnce()
+    {
+        RequireCluster();
+        using var repo = Baseline();
+        repo.Write("delay.txt", "64.5");
+        Queue(repo, "train.a=8;train.b=2", "rq");
+        using var build = BackgroundBuild.Start(repo, "ExpRun", "RunAll=true", "Executor=slurm");
+        Assert.IsTrue(build.WaitForOutput("0 queued, 1 running", Patience), build.Output);
+        var job = SubmittedPattern().Match(build.Output).Groups[1].Value;
+        using var cleanup = new JobCleanup(job);
+        Assert.IsTrue(WaitFor(() => ProcessRunner.Run("pgrep", ["-f", "sleep 64.5"], "/").Lines.Count(l => l.Length > 0) == 1), "the job runs its stage");
+        repo.Write("delay.txt", "0");
+
+        var requeue = ProcessRunner.Run("scontrol", ["requeue", job + "_0"], repo.Root);
+        Assert.AreEqual(0, requeue.ExitCode, requeue.ToString());
+        Assert.IsTrue(WaitFor(() => SlurmStates(job).GetValueOrDefault(job + "_0") == "PENDING"), string.Join(", ", SlurmStates(job)));
+        Assert.AreNotEqual(0, ProcessRunner.Run("pgrep", ["-f", "sleep 64.5"], "/").ExitCode, "the first run's stage was stopped");
+        Assert.IsTrue(repo.Build("QueueStatus").MessageLines.Any(l => l.Contains(" rq ", StringComparison.Ordinal) && l.Contains("Queued", StringComparison.Ordinal)), "the entry waits for its job again");
+        // Slurm holds a requeued job back for a while (BeginTime); let it start now.
+        Assert.AreEqual(0, ProcessRunner.Run("scontrol", ["update", $"JobId={job}_0", "StartTime=now"], repo.Root).ExitCode);
+        var result = build.WaitForExit(Patience);
+
+        Assert.IsNotNull(result, build.Output);
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        StringAssert.Contains(result.Output, "Ran experiment(s): rq");
+        CollectionAssert.AreEqual(new[] { "rq" }, ExperimentNames(repo));
+        Assert.AreEqual("{\"score\": 82}", repo.Git("show", ExpRef(repo, "rq") + ":metrics.json").Trim());
+        Assert.AreEqual("", repo.Git("for-each-ref", "refs/exps/celery/"), "neither queued nor failed");
+        Assert.AreEqual(1, repo.Git("worktree", "list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, repo.Git("worktree", "list"));
+    }
+
+    [TestMethod]
+    public void ADeletedRepositoryEndsItsJobsAtOnceWithOneError()
+    {
+        RequireCluster();
+        var shared = Path.Combine(Path.GetTempPath(), "dvcbuild-e2e", "shared-" + Guid.NewGuid().ToString("N")[..8]);
+        using var repo = Baseline();
+        repo.Write("delay.txt", "62.5");
+        Queue(repo, "train.a=1,2,3;train.b=6", "gone");
+        var run = repo.Build("ExpRun", "RunAll=true", "Executor=slurm", "Wait=false", "SharedDir=" + shared);
+        Assert.AreEqual(0, run.ExitCode, run.ToString());
+        var job = ArrayJob(run);
+        using var cleanup = new JobCleanup(job);
+        Assert.IsTrue(WaitFor(() => ProcessRunner.Run("pgrep", ["-f", "sleep 62.5"], "/").Lines.Count(l => l.Length > 0) == 2), "two jobs run their stage: " + string.Join(", ", SlurmStates(job)));
+
+        Directory.Delete(repo.Root, recursive: true);
+
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < until && SlurmStates(job).Values.Any(s => s is "RUNNING" or "PENDING" or "COMPLETING"))
+        {
+            Thread.Sleep(250);
+        }
+
+        var states = SlurmStates(job);
+        Assert.AreEqual(3, states.Count, string.Join(", ", states));
+        Assert.IsTrue(states.Values.All(s => s == "FAILED"), "every job ends (failed) within seconds, the one not started yet too: " + string.Join(", ", states));
+        Assert.AreNotEqual(0, ProcessRunner.Run("pgrep", ["-f", "sleep 62.5"], "/").ExitCode, "no stage command lingers");
+        for (var i = 0; i < 3; i++)
+        {
+            var output = File.ReadAllText(Path.Combine(shared, "slurm", $"slurm-{job}_{i}.out"));
+            Assert.AreEqual(1, Regex.Matches(output, "error DVC1807: the repository of this queued experiment is gone").Count, output);
+            Assert.IsFalse(output.Contains("   at ", StringComparison.Ordinal), "no stack trace: " + output);
+        }
+
+        Assert.IsFalse(Directory.Exists(repo.Root), "nothing recreates the deleted repository");
+        Assert.AreEqual(0, Directory.EnumerateDirectories(shared, "exp-*").Count(), "no workspace is left in SharedDir");
+        Directory.Delete(shared, recursive: true);
+    }
+
+    [TestMethod]
+    public void WithRemoteTheJobsOutputsTravelThroughTheDvcRemoteIntoTheProjectCache()
+    {
+        RequireCluster();
+        using var repo = Baseline();
+        var storage = Path.Combine(repo.Root + "-storage");
+        Directory.CreateDirectory(storage);
+        try
+        {
+            Assert.AreEqual(0, repo.Build("RemoteAdd", "Name=storage", "Url=" + storage).ExitCode);
+            repo.CommitAll("remote");
+            Queue(repo, "train.a=4,5;train.b=1", "rem");
+
+            var run = repo.Build("ExpRun", "RunAll=true", "Executor=slurm", "Remote=storage");
+
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+            StringAssert.Contains(run.Output, "2 file(s) of the experiments' outputs fetched from remote 'storage' into the project cache.");
+            CollectionAssert.AreEqual(new[] { "rem-1", "rem-2" }, ExperimentNames(repo));
+            foreach (var (name, a) in new[] { ("rem-1", 4), ("rem-2", 5) })
+            {
+                var lockText = repo.Git("show", ExpRef(repo, name) + ":dvc.lock");
+                var md5 = ModelMd5Pattern().Match(lockText).Groups[1].Value;
+                Assert.AreEqual(32, md5.Length, lockText);
+                var objectPath = Path.Combine("files", "md5", md5[..2], md5[2..]);
+                Assert.AreEqual($"model {a} 1\n", File.ReadAllText(Path.Combine(storage, objectPath)), "the job pushed it to the remote");
+                Assert.AreEqual($"model {a} 1\n", File.ReadAllText(Path.Combine(repo.Root, ".dvc", "cache", objectPath)), "the build fetched it into the project cache");
+            }
+
+            var log = File.ReadAllText(Directory.EnumerateFiles(Path.Combine(repo.Root, ".dvc", "tmp", "exps", "slurm"), "*.out").First());
+            StringAssert.Contains(log, "file(s) pushed to remote 'storage'");
+            var apply = repo.Build("ExpApply", "Exp=rem-2");
+            Assert.AreEqual(0, apply.ExitCode, apply.ToString());
+            Assert.AreEqual("model 5 1\n", repo.Read("model.txt"));
+        }
+        finally
+        {
+            Directory.Delete(storage, recursive: true);
+        }
+    }
+
     private static void AssertSacctShowsCompleted(string arrayJob, int count)
     {
         // Without slurmdbd, sacct -c reads the jobcomp/filetxt log that .ci/slurm.sh configures; array
@@ -268,4 +415,7 @@ public sealed partial class SlurmTests
 
     [GeneratedRegex(@"to Slurm as array job (\d+)")]
     private static partial Regex SubmittedPattern();
+
+    [GeneratedRegex(@"path: model\.txt\s+hash: md5\s+md5: ([0-9a-f]{32})")]
+    private static partial Regex ModelMd5Pattern();
 }

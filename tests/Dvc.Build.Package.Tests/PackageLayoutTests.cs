@@ -15,6 +15,8 @@ public sealed class PackageLayoutTests
         string[] expected =
         [
             .. TaskFrameworks.SelectMany(f => TaskAssemblies.Append("Dvc.Build.Tasks.deps.json").Select(file => $"tasks/{f}/{file}")),
+            // What each Slurm array task runs, beside the tasks whose assemblies it uses.
+            .. TaskFrameworks.SelectMany(f => new[] { "Dvc.Build.QueueWorker.dll", "Dvc.Build.QueueWorker.runtimeconfig.json" }.Select(file => $"tasks/{f}/{file}")),
             "build/Dvc.Build.props", "build/Dvc.Build.targets",
             "build/Dvc.Build.Integration.targets", "build/Dvc.Build.Aliases.targets", "buildMultiTargeting/Dvc.Build.props",
             "buildMultiTargeting/Dvc.Build.targets", "README.md", "LICENSE",

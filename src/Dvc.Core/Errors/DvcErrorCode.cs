@@ -80,6 +80,8 @@ internal static class DvcErrorCode
     public const string SlurmSubmissionRejected = "DVC1803";
     public const string InvalidExecutor = "DVC1805";
     public const string SlurmCommandFailed = "DVC1806";
+    public const string SlurmRepositoryGone = "DVC1807";
+    public const string SlurmWorkerMissing = "DVC1808";
 
     // 116x: experiment and metrics reports.
     public const string InvalidValueFile = "DVC1161";

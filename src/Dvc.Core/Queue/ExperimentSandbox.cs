@@ -35,7 +35,8 @@ internal sealed class ExperimentSandbox : IDisposable
     public GitRepository Git { get; }
 
     /// <param name="sharedDir">Where the workspace goes (see <see cref="QueuePaths.Workspace(DvcRepository, string, string?)"/>).</param>
-    public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null)
+    /// <param name="shareCache">False: the workspace keeps its own cache (a Slurm job whose outputs travel through a DVC remote).</param>
+    public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null, bool shareCache = true)
     {
         var root = QueuePaths.Workspace(mainRepository, entry.StashRev, sharedDir);
         Directory.CreateDirectory(Path.GetDirectoryName(root)!);
@@ -53,7 +54,7 @@ internal sealed class ExperimentSandbox : IDisposable
             sandbox.Git.Run(["reset", "--quiet", "--no-refresh", entry.HeadRev]);
             var dvcRoot = Path.Combine(root, mainGit.Relative(mainRepository.RootDir));
             File.Delete(Path.Combine(dvcRoot, PackedReproArgs.RepoPath.Replace('/', Path.DirectorySeparatorChar)));
-            ShareCache(mainRepository, Path.Combine(dvcRoot, ".dvc"));
+            ShareCache(mainRepository, Path.Combine(dvcRoot, ".dvc"), shareCache);
             return sandbox;
         }
         catch
@@ -68,20 +69,21 @@ internal sealed class ExperimentSandbox : IDisposable
 
     public void Dispose() => _mainGit.RemoveWorktree(Root);
 
-    /// <summary>The project's config.local, with cache.dir set to the project's cache (absolute).</summary>
-    private static void ShareCache(DvcRepository mainRepository, string sandboxDvcDir)
+    /// <summary>The project's config.local (its remotes' credentials), with cache.dir set to the
+    /// project's cache (absolute), or with no cache.dir when the workspace keeps its own.</summary>
+    private static void ShareCache(DvcRepository mainRepository, string sandboxDvcDir, bool shareCache)
     {
         var cacheDir = DvcConfig.Load(mainRepository.DvcDir).CacheDir;
         var localConfig = Path.Combine(mainRepository.DvcDir, "config.local");
         var lines = File.Exists(localConfig) ? File.ReadAllLines(localConfig).ToList() : [];
         var section = lines.FindIndex(l => l.Trim() == "[cache]");
-        var setting = "    dir = " + cacheDir.Replace('\\', '/');
-        if (section < 0)
+        var setting = shareCache ? "    dir = " + cacheDir.Replace('\\', '/') : null;
+        if (section < 0 && setting is not null)
         {
             lines.Add("[cache]");
             lines.Add(setting);
         }
-        else
+        else if (section >= 0)
         {
             var end = lines.FindIndex(section + 1, l => l.TrimStart().StartsWith('['));
             end = end < 0 ? lines.Count : end;
@@ -93,7 +95,10 @@ internal sealed class ExperimentSandbox : IDisposable
                 }
             }
 
-            lines.Insert(section + 1, setting);
+            if (setting is not null)
+            {
+                lines.Insert(section + 1, setting);
+            }
         }
 
         if (!Directory.Exists(sandboxDvcDir))

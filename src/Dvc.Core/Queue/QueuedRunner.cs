@@ -19,14 +19,18 @@ internal sealed class QueuedRunner
     private readonly string _projectDirectory;
     private readonly string _stashRef;
     private readonly string? _sharedDir;
+    private readonly string? _remote;
 
     /// <param name="sharedDir">Where the workspace goes (a Slurm job's shared folder); null: under .dvc/tmp/exps.</param>
-    public QueuedRunner(ExperimentWorkspace main, string projectDirectory, string stashRef, string? sharedDir = null)
+    /// <param name="remote">A Slurm job without the shared cache: the DVC remote the run pulls what it
+    /// needs from and pushes its outputs to (see <see cref="RemoteRun"/>); null: the project cache is shared.</param>
+    public QueuedRunner(ExperimentWorkspace main, string projectDirectory, string stashRef, string? sharedDir = null, string? remote = null)
     {
         _main = main;
         _projectDirectory = projectDirectory;
         _stashRef = stashRef;
         _sharedDir = sharedDir;
+        _remote = remote;
     }
 
     /// <param name="console">Where the build shows the run (the log file gets every line too).</param>
@@ -47,18 +51,18 @@ internal sealed class QueuedRunner
         {
             log.Info($"Reproducing experiment '{entry.Name}'");
             ExperimentCommitResult commit;
-            using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry, _sharedDir))
+            using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry, _sharedDir, shareCache: _remote is null))
             {
                 Phase("workspace created");
                 sandbox.CheckOutOutputs();
                 Phase("outputs checked out");
                 var chain = new CheckpointChain(sandbox.Git, expRef, resumeFrom: null, marksWorkspace: false);
-                var options = new ReproOptions
+                var options = RemoteRun.Options(_remote, new ReproOptions
                 {
                     IsExperiment = true,
                     Environment = ExperimentPreparation.Environment(expRef, repository.RootDir),
                     CheckpointRecorder = chain,
-                };
+                });
                 using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
                 // A queued checkpoint experiment starts over (DVC 2's queue implied reset): no model checked out of the baseline.
                 CheckpointResume.RemoveCheckpointOutputs(build.Session.Context, options.Checkpoints);
@@ -83,6 +87,7 @@ internal sealed class QueuedRunner
                 var session = build.Session;
                 var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
                 var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
+                RemoteRun.PushOutputs(_remote, sandbox.ProjectDirectory, log, killed.Token);
                 commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false, chain.Tip);
                 Phase("committed");
             }

@@ -13,7 +13,13 @@ namespace Dvc.Core.Queue.Slurm;
 /// </summary>
 internal sealed class SlurmExecutor
 {
-    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
+    // squeue is asked often right after a change (jobs of an array tend to start and end together),
+    // then less and less while nothing changes, so a long run costs the controller little.
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(2);
+
+    // How long Ctrl+C waits for cancelled jobs to stop their stages (Slurm's KillWait is 30 s by default).
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
 
     private readonly ExperimentWorkspace _workspace;
     private readonly SlurmSettings _settings;
@@ -56,12 +62,12 @@ internal sealed class SlurmExecutor
         var revs = entries.Select(e => e.StashRev).ToList();
         var jobs = new SlurmJobs(_workspace, revs);
         var last = "";
+        var poll = FirstPoll;
         while (true)
         {
             if (cancellation.IsCancellationRequested)
             {
-                throw new DvcException(DvcErrorCode.StageCancelled,
-                    $"stopped waiting: Slurm array job {jobId} goes on (QueueStatus shows it, QueueKill stops its experiments)");
+                Stop(jobId, stashRef, jobs, log);
             }
 
             jobs.Refresh();
@@ -75,6 +81,11 @@ internal sealed class SlurmExecutor
             {
                 log.Info(progress);
                 last = progress;
+                poll = FirstPoll;
+            }
+            else
+            {
+                poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 3 / 2, LongestPoll.Ticks));
             }
 
             if (ended == states.Count)
@@ -82,11 +93,44 @@ internal sealed class SlurmExecutor
                 break;
             }
 
-            cancellation.WaitHandle.WaitOne(Poll);
+            cancellation.WaitHandle.WaitOne(poll);
         }
 
         var killed = jobs.FailEnded().ToDictionary(f => f.Entry.StashRev, f => f.Reason, StringComparer.Ordinal);
-        return entries.Select(e => Result(e, killed.GetValueOrDefault(e.StashRev))).ToList();
+        var results = entries.Select(e => Result(e, killed.GetValueOrDefault(e.StashRev))).ToList();
+        if (_settings.Remote is { } remote)
+        {
+            var fetched = RemoteRun.FetchExperiments(_workspace, remote, results, message => log.Warning(DvcErrorCode.RemoteObjectMissing, message), cancellation);
+            log.Info($"{fetched.Transferred} file(s) of the experiments' outputs fetched from remote '{remote}' into the project cache.");
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Ctrl+C while waiting: scancel the whole array (its pending tasks too), give the running workers
+    /// time to stop their stages, then leave every entry that did not finish queued, as Ctrl+C of a
+    /// local RunAll does. Entries that finished keep their result.
+    /// </summary>
+    private static void Stop(string jobId, string stashRef, SlurmJobs jobs, IReproLog log)
+    {
+        log.Info($"Cancelling Slurm array job {jobId} (scancel).");
+        SlurmCli.Require("scancel", [jobId]);
+        var until = DateTime.UtcNow + StopPatience;
+        while (DateTime.UtcNow < until)
+        {
+            jobs.Refresh();
+            if (jobs.AllEnded())
+            {
+                break;
+            }
+
+            Thread.Sleep(FirstPoll);
+        }
+
+        var released = jobs.Release(stashRef);
+        throw new DvcException(DvcErrorCode.StageCancelled,
+            $"cancelled: Slurm array job {jobId} was cancelled; the interrupted experiments stay queued for the next RunAll ({released.Count} of them)");
     }
 
     private QueuedResult Result(QueueEntry entry, string? slurmReason)

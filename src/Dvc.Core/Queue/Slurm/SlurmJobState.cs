@@ -20,10 +20,10 @@ internal sealed record SlurmJobState(string JobId, string State, string Reason)
     public static IReadOnlyDictionary<string, SlurmJobState> Query(IEnumerable<string> jobIds)
     {
         var ids = jobIds.Select(ArrayId).Distinct(StringComparer.Ordinal).ToList();
-        var states = new Dictionary<string, SlurmJobState>(StringComparer.Ordinal);
+        var none = new Dictionary<string, SlurmJobState>(StringComparer.Ordinal);
         if (ids.Count == 0)
         {
-            return states;
+            return none;
         }
 
         // -r: one line per array task; -t all: ended jobs too, while the controller still keeps them.
@@ -36,10 +36,17 @@ internal sealed record SlurmJobState(string JobId, string State, string Reason)
             }
 
             // squeue fails with "Invalid job id specified" once every job asked about is forgotten.
-            return states;
+            return none;
         }
 
-        foreach (var line in result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        return Parse(result.StandardOutput);
+    }
+
+    /// <summary>squeue's <c>%i|%T|%r</c> lines, one per array task.</summary>
+    public static IReadOnlyDictionary<string, SlurmJobState> Parse(string squeueOutput)
+    {
+        var states = new Dictionary<string, SlurmJobState>(StringComparer.Ordinal);
+        foreach (var line in squeueOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split('|');
             if (parts.Length >= 3)

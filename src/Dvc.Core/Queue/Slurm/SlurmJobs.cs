@@ -14,11 +14,14 @@ internal sealed class SlurmJobs
 {
     private readonly ExperimentWorkspace _workspace;
     private readonly Dictionary<string, SlurmJobRecord> _records;
+    private readonly Func<IEnumerable<string>, IReadOnlyDictionary<string, SlurmJobState>> _query;
     private IReadOnlyDictionary<string, SlurmJobState>? _states;
 
-    public SlurmJobs(ExperimentWorkspace workspace, IEnumerable<string>? only = null)
+    /// <param name="query">How job states are read; default: squeue (<see cref="SlurmJobState.Query"/>).</param>
+    public SlurmJobs(ExperimentWorkspace workspace, IEnumerable<string>? only = null, Func<IEnumerable<string>, IReadOnlyDictionary<string, SlurmJobState>>? query = null)
     {
         _workspace = workspace;
+        _query = query ?? SlurmJobState.Query;
         _records = (only ?? SlurmJobRecord.AllRevisions(workspace.Repository))
             .Select(rev => (rev, record: SlurmJobRecord.TryLoad(workspace.Repository, rev)))
             .Where(p => p.record is not null)
@@ -37,12 +40,15 @@ internal sealed class SlurmJobs
             return null;
         }
 
-        _states ??= SlurmJobState.Query(_records.Values.Select(r => r.JobId));
+        _states ??= _query(_records.Values.Select(r => r.JobId));
         // Array tasks cancelled before they started are reported under the array's id alone.
         return _states.GetValueOrDefault(record.JobId) ?? _states.GetValueOrDefault(SlurmJobState.ArrayId(record.JobId));
     }
 
     public void Refresh() => _states = null;
+
+    /// <summary>Whether every entry's job has ended (or is no longer known to Slurm).</summary>
+    public bool AllEnded() => _records.Keys.All(rev => State(rev) is not { HasEnded: false });
 
     /// <summary>"12_3 RUNNING" for QueueStatus's Slurm column.</summary>
     public string Describe(string stashRev) =>
@@ -109,6 +115,38 @@ internal sealed class SlurmJobs
         }
 
         return failed;
+    }
+
+    /// <summary>
+    /// After a waiting build's Ctrl+C cancelled the jobs: entries still queued (and not claimed by a
+    /// run that is still stopping) forget their job and lose any workspace it left, so they stay
+    /// queued for the next RunAll as a local RunAll's interrupted entries do, instead of being failed
+    /// for Slurm's CANCELLED. Returns them.
+    /// </summary>
+    public IReadOnlyList<QueueEntry> Release(string stashRef)
+    {
+        var repository = _workspace.Repository;
+        var released = new List<QueueEntry>();
+        foreach (var entry in new ExpStash(_workspace.Git, stashRef).Entries())
+        {
+            if (!_records.ContainsKey(entry.StashRev) || QueueClaim.IsHeld(repository, entry.StashRev))
+            {
+                continue;
+            }
+
+            var info = ExecutorInfo.TryLoad(QueuePaths.InfoFile(repository, entry.StashRev));
+            if (info?.RootDir is { Length: > 0 } root)
+            {
+                _workspace.Git.RemoveWorktree(root);
+            }
+
+            File.Delete(SlurmJobRecord.PathOf(repository, entry.StashRev));
+            File.Delete(SlurmJobRecord.ErrorFile(repository, entry.StashRev));
+            _records.Remove(entry.StashRev);
+            released.Add(entry);
+        }
+
+        return released;
     }
 
     /// <summary>scancel for the named entries' jobs that have not ended; returns the entries it cancelled.</summary>

@@ -6,23 +6,32 @@ using Dvc.Core.Experiments;
 
 namespace Dvc.Core.Queue.Slurm;
 
-/// <summary>What a job needs to run one entry: the user's project (its targets run the entry), where
-/// workspaces go, and what else to tell sbatch.</summary>
-internal sealed record SlurmSettings(string ProjectFile, string ProjectDirectory, string? SharedDir, IReadOnlyList<string> SbatchOptions);
+/// <summary>What a job needs to run one entry: the user's project, where workspaces go, what else to
+/// tell sbatch, the DVC remote outputs travel through (null: a shared cache) and the worker program.</summary>
+internal sealed record SlurmSettings(string ProjectDirectory, string? SharedDir, IReadOnlyList<string> SbatchOptions, string? Remote, string WorkerPath);
 
 /// <summary>
-/// Submits queued entries as one <c>sbatch --array</c>: task i runs entry i by building the user's
-/// project with the internal target <c>_DvcSlurmRunEntry</c>, which runs it through the same
-/// <see cref="QueuedRunner"/> a local RunAll uses (claim, isolated workspace, the one planner and
-/// executor, the experiment ref in the user's repository). Nothing in the job is Slurm-specific but
-/// its array index.
+/// Submits queued entries as one <c>sbatch --array</c>: task i runs entry i with the small worker
+/// program (<see cref="SlurmEntryJob"/>), which runs it through the same <see cref="QueuedRunner"/> a
+/// local RunAll uses (claim, isolated workspace, the one planner and executor, the experiment ref in
+/// the user's repository). Nothing in the job is Slurm-specific but its array index.
 /// </summary>
 internal static class SlurmSubmission
 {
+    /// <summary>The worker, beside the task assembly in the same task folder.</summary>
+    public const string WorkerFileName = "Dvc.Build.QueueWorker.dll";
+
     /// <summary>Submits and writes each entry's <see cref="SlurmJobRecord"/>; returns the array job id.</summary>
     public static string Submit(ExperimentWorkspace workspace, IReadOnlyList<QueueEntry> entries, string stashRef, SlurmSettings settings)
     {
         var repository = workspace.Repository;
+        // Checked here: a job would only fail on the node, once per array task, with the host's words.
+        if (!File.Exists(settings.WorkerPath))
+        {
+            throw new DvcException(DvcErrorCode.SlurmWorkerMissing,
+                $"the program Slurm jobs run, '{settings.WorkerPath}', is missing beside the task assembly: build Dvc.Build.sln (or reinstall the package) so that {WorkerFileName} and its .runtimeconfig.json are there");
+        }
+
         var sharedDir = Path.GetFullPath(settings.SharedDir ?? QueuePaths.ExpsDir(repository));
         var logDir = Path.Combine(sharedDir, "slurm");
         Directory.CreateDirectory(logDir);
@@ -115,15 +124,17 @@ internal static class SlurmSubmission
         text.Append("# Submitted by Dvc.Build (ExpRun -p:Executor=slurm): array task i runs queued experiment i.\n");
         text.Append("revs=(").AppendJoin(" ", entries.Select(e => e.StashRev)).Append(")\n");
         text.Append("rev=${revs[$SLURM_ARRAY_TASK_ID]}\n");
-        // The submitting build's MSBuild variables (sbatch exports its environment) would point the
-        // job's own MSBuild at that build's tools.
-        text.Append("unset MSBuildExtensionsPath MSBuildSDKsPath MSBUILD_EXE_PATH MSBuildLoadMicrosoftTargetsReadOnly MSBUILDNOINPROCNODE _MSBUILDTLENABLED\n");
-        text.Append("exec ").Append(Quote(dotnet)).Append(" msbuild ").Append(Quote(Path.GetFullPath(settings.ProjectFile)))
-            .Append(" -nologo -nr:false -v:m -t:_DvcSlurmRunEntry \"-p:_DvcSlurmEntry=$rev\" ")
-            .Append(Quote("-p:_DvcSlurmStash=" + stashRef));
+        text.Append("exec ").Append(Quote(dotnet)).Append(' ').Append(Quote(settings.WorkerPath))
+            .Append(" --project ").Append(Quote(Path.GetFullPath(settings.ProjectDirectory)))
+            .Append(" --entry \"$rev\" --stash ").Append(Quote(stashRef));
         if (sharedDir is not null)
         {
-            text.Append(' ').Append(Quote("-p:DvcSharedDir=" + sharedDir));
+            text.Append(" --shared-dir ").Append(Quote(sharedDir));
+        }
+
+        if (settings.Remote is not null)
+        {
+            text.Append(" --remote ").Append(Quote(settings.Remote));
         }
 
         text.Append('\n');
