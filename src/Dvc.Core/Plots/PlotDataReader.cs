@@ -49,6 +49,11 @@ internal static class PlotDataReader
         }
 
         var header = records[0];
+        if (records.Count == 1)
+        {
+            return new PlotTable(header, []);
+        }
+
         var rows = new List<object?[]>(records.Count - 1);
         foreach (var record in records.Skip(1))
         {
@@ -62,7 +67,7 @@ internal static class PlotDataReader
             rows.Add(row);
         }
 
-        return new PlotTable(header, rows);
+        return new PlotTable(header, rows) { InferredY = header.Count > 0 ? header[^1] : null };
     }
 
     /// <summary>RFC 4180 records: quoted cells may hold separators, quotes ("") and line breaks; blank
@@ -155,7 +160,8 @@ internal static class PlotDataReader
         return (record, text.Length);
     }
 
-    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    /// <summary>A JSON document as Python's <c>json.load</c> gives it (ordered dicts, int or float).</summary>
+    public static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => ToDict(element),
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
@@ -177,26 +183,59 @@ internal static class PlotDataReader
         return dict;
     }
 
+    /// <summary>DVC's <c>get_datapoints</c>: every list of records with one set of keys (the document's
+    /// own list, or lists held by its mappings, depth first) merged row by row. The field y defaults to
+    /// is the last key of the first record of the first list of records.</summary>
     private static PlotTable Records(object? root, string path, SourceLocation location)
     {
-        var list = FirstList(root) ?? throw new DvcException(DvcErrorCode.PlotDataInvalid,
-            $"'{path}' holds no list of records to plot", location);
-        var columns = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dicts = list.OfType<PyDict>().ToList();
-        foreach (var dict in dicts)
+        if (root is not (List<object?> or PyDict))
         {
-            foreach (var key in dict.Keys)
+            throw new DvcException(DvcErrorCode.PlotDataInvalid, $"'{path}' holds no list of records to plot", location);
+        }
+
+        string? inferredY = null;
+        var merged = new List<PyDict>();
+        foreach (var list in Lists(root))
+        {
+            if (list.Count == 0 || !list.All(item => item is PyDict))
             {
-                if (index.TryAdd(key, columns.Count))
+                continue;
+            }
+
+            var records = list.Cast<PyDict>().ToList();
+            inferredY ??= records[0].Keys.LastOrDefault();
+            var keys = records[0].Keys.ToHashSet(StringComparer.Ordinal);
+            if (records.Any(r => r.Count != keys.Count || !r.Keys.All(keys.Contains)))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (merged.Count <= i)
                 {
-                    columns.Add(key);
+                    merged.Add(new PyDict());
+                }
+
+                foreach (var (key, value) in records[i])
+                {
+                    merged[i][key] = value;
                 }
             }
         }
 
-        var rows = new List<object?[]>(dicts.Count);
-        foreach (var dict in dicts)
+        var columns = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in merged.SelectMany(d => d.Keys))
+        {
+            if (index.TryAdd(key, columns.Count))
+            {
+                columns.Add(key);
+            }
+        }
+
+        var rows = new List<object?[]>(merged.Count);
+        foreach (var dict in merged)
         {
             var row = new object?[columns.Count];
             Array.Fill(row, PlotTable.Missing);
@@ -208,36 +247,41 @@ internal static class PlotDataReader
             rows.Add(row);
         }
 
-        return new PlotTable(columns, rows);
+        return new PlotTable(columns, rows) { InferredY = inferredY };
     }
 
-    private static List<object?>? FirstList(object? value)
+    private static IEnumerable<List<object?>> Lists(object? value)
     {
-        switch (value)
+        if (value is List<object?> list)
         {
-            case List<object?> list:
-                return list;
-            case PyDict dict:
-                foreach (var (_, child) in dict)
+            yield return list;
+            yield break;
+        }
+
+        if (value is PyDict dict)
+        {
+            foreach (var (_, child) in dict)
+            {
+                if (child is PyDict)
                 {
-                    if (FirstList(child) is { } found)
+                    foreach (var inner in Lists(child))
                     {
-                        return found;
+                        yield return inner;
                     }
                 }
-
-                return null;
-            default:
-                return null;
+                else if (child is List<object?> childList)
+                {
+                    yield return childList;
+                }
+            }
         }
     }
 
-    // Nested values are not plotted; they are kept as their JSON text so nothing is lost.
+    // Nested values stay as they are: DVC copies them into the rows unchanged.
     private static object? Scalar(object? value) => value switch
     {
-        null or bool or long or double or string => value,
         System.Numerics.BigInteger big => (double)big,
-        _ => PyJson.Dumps(value),
+        _ => value,
     };
 
 }

@@ -74,7 +74,9 @@ internal sealed class PlotsRequest
         var experiments = new Lazy<IReadOnlyList<ExperimentInfo>>(() => new ExperimentList(workspace.Git).All());
         var commits = new List<(string Label, string Sha)>();
         var order = new List<(bool Workspace, int Index)>();
-        foreach (var name in names.Distinct())
+        // DVC reads the workspace first whatever its place among the revisions.
+        var ordered = names.Distinct().OrderBy(n => n == RevisionData.WorkspaceRev ? 0 : 1);
+        foreach (var name in ordered)
         {
             if (name == RevisionData.WorkspaceRev)
             {
