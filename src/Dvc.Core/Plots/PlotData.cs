@@ -278,19 +278,19 @@ internal static class PageJson
         }
     }
 
+    // What JSON or the page must escape in a string; anything else is written as it is.
+    private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
+        "\"\\<\u2028\u2029\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\b\t\n\u000b\f\r\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f");
+
     public static void WriteString(TextWriter w, string s)
     {
         w.Write('"');
         var plainFrom = 0;
-        for (var i = 0; i < s.Length; i++)
+        var span = s.AsSpan();
+        for (var found = span.IndexOfAny(Special); found >= 0; found = span[plainFrom..].IndexOfAny(Special) is var next and >= 0 ? plainFrom + next : -1)
         {
-            var c = s[i];
-            if (c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '\u2028' && c != '\u2029')
-            {
-                continue;
-            }
-
-            w.Write(s.AsSpan(plainFrom, i - plainFrom));
+            var c = s[found];
+            w.Write(span[plainFrom..found]);
             w.Write(c switch
             {
                 '"' => "\\\"",
@@ -300,10 +300,10 @@ internal static class PageJson
                 '\t' => "\\t",
                 _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
             });
-            plainFrom = i + 1;
+            plainFrom = found + 1;
         }
 
-        w.Write(s.AsSpan(plainFrom));
+        w.Write(span[plainFrom..]);
         w.Write('"');
     }
 }
