@@ -78,7 +78,7 @@ switch (args)
 
         break;
     default:
-        Console.Error.WriteLine("usage: Dvc.Bench hash FILE | restore FILE CACHE_DIR DEST reflink|hardlink|copy [MD5] | add FILE CACHE_DIR [MD5]");
+        Console.Error.WriteLine("usage: Dvc.Bench hash FILE | restore FILE CACHE_DIR DEST reflink|hardlink|copy [MD5] | add FILE CACHE_DIR [MD5] | status PROJECT | plots PROJECT [ROUNDS]");
         return 2;
 }
 
