@@ -90,13 +90,18 @@ internal static class PlotsShow
             }
         }
 
+        // DVC's funcy.compact drops an empty errors list and an empty data map alike.
         var root = new PyDict();
         if (errors.Count > 0)
         {
             root["errors"] = errors;
         }
 
-        root["data"] = data;
+        if (data.Count > 0)
+        {
+            root["data"] = data;
+        }
+
         ReportJson.Write(writer, root);
         writer.Write('\n');
     }

@@ -122,6 +122,14 @@ public sealed class PlotsJsonTests
             Q("{`errors`: [{`name`: `loss.csv`, `rev`: `v1`, `source`: `loss.csv`, `type`: `FileNotFoundError`, `msg`: `[Errno 2] No such file or directory: 'loss.csv'`}], `data`: {`loss.csv`: [{`type`: `vega`, `revisions`: [`workspace`], "));
     }
 
+    /// <summary>Nothing to plot: DVC's <c>compact</c> leaves an empty object.</summary>
+    [TestMethod]
+    public void Json_without_plots_is_an_empty_object()
+    {
+        using var dir = Project("stages:\n  a:\n    cmd: echo\n");
+        Assert.AreEqual("{}\n", Json(dir));
+    }
+
     /// <summary>A stage's plot output that is a folder is one plot per file in it, in the workspace and in a commit.</summary>
     [TestMethod]
     public void A_folder_of_plots_is_one_plot_per_file()
