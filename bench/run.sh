@@ -507,6 +507,9 @@ bench_plots100() {
   build "$dir" -t:ExpReport "-p:Exps=$(seq -s '%3B' -f 'exp-%g' 1 10)" -p:Out=ten.html >/dev/null
   ten=$(stat -c %s "$dir/ten.html"); hundred=$(stat -c %s "$dir/dvc_plots/index.html")
   echo "    page size: 10 experiments $ten bytes, 100 experiments $hundred bytes (library $(cat "$root"/build/vega/*.min.js | wc -c) bytes, inlined once)"
+  # The task's own time in-process (needs dotnet build bench/Dvc.Bench): the last of 5 rounds, JIT paid.
+  local dll="$root/artifacts/bench/Dvc.Bench.dll"
+  if [ -f "$dll" ]; then echo "    in-process, warm: $(dotnet "$dll" plots "$dir" 5 | tail -1)"; fi
 }
 
 # 8 queued experiments of a 2-stage pipeline sleeping 1 s per stage: Executor=slurm on the test

@@ -44,4 +44,14 @@ for entry in "${packages[@]}"; do
   echo "$name $version $integrity" >> "$work/VERSIONS"
 done
 cp "$work/VERSIONS" "$here/VERSIONS"
+# Third-party code a bundle carries is named in its /*! ... */ comments: each one must be listed
+# in a *.LICENSE file here (fast-json-patch.LICENSE for vega-embed's JSON-Patch).
+for bundle in "$here"/*.min.js; do
+  grep -o 'https://github.com/[A-Za-z0-9_.-]*/[A-Za-z0-9_.-]*' <(grep -zoP '/\*![\s\S]*?\*/' "$bundle" | tr '\0' '\n') | sort -u | while read -r url; do
+    if ! grep -qF "$url" "$here"/*.LICENSE; then
+      echo "$(basename "$bundle") bundles $url: add its licence beside the others" >&2
+      exit 1
+    fi
+  done
+done
 echo "vendored: $(cut -d' ' -f1,2 "$here/VERSIONS" | tr '\n' ' ')"

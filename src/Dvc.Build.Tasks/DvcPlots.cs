@@ -51,7 +51,9 @@ public sealed class DvcPlots : DvcTask
         var read = clock.ElapsedMilliseconds;
         if (json)
         {
-            foreach (var line in PlotsShow.Json(plots).Split('\n'))
+            // As dvc plots show --json: images are written into the output folder (-p:Out, default dvc_plots).
+            var text = PlotsShow.Json(plots, OutputFolder());
+            foreach (var line in text.TrimEnd('\n').Split('\n'))
             {
                 WriteLine(line);
             }
@@ -60,13 +62,17 @@ public sealed class DvcPlots : DvcTask
         }
 
         var libraries = new[] { "vega.min.js", "vega-lite.min.js", "vega-embed.min.js" }.Select(ReadLibrary).ToList();
-        var page = PlotsPage.Render(report is null ? "DVC Plots" : "Experiment report", plots, report, libraries);
         var path = OutputPath();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        AtomicFile.WriteAllText(path, page);
+        AtomicFile.WriteText(path, writer => PlotsPage.Render(writer, report is null ? "DVC Plots" : "Experiment report", plots, report, libraries));
         Log.LogMessage(Microsoft.Build.Framework.MessageImportance.Low,
-            $"Plots: {plots.Count} plots read and drawn in {read} ms, page of {page.Length} characters written in {clock.ElapsedMilliseconds - read} ms");
+            $"Plots: {plots.Count} plots read and drawn in {read} ms, page written in {clock.ElapsedMilliseconds - read} ms");
         WriteLine(new Uri(path).AbsoluteUri);
+    }
+
+    private string OutputFolder()
+    {
+        var page = OutputPath();
+        return Path.GetDirectoryName(page)!;
     }
 
     private string OutputPath()

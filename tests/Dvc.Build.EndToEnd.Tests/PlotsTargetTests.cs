@@ -55,7 +55,7 @@ public sealed class PlotsTargetTests
         var result = repo.Build("Plots", "Revs=HEAD", "Format=json");
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         var json = JsonNode.Parse(JsonText(result.Output))!["data"]!["loss.csv"]![0]!;
-        CollectionAssert.AreEqual(new[] { "HEAD", "workspace" }, json["revisions"]!.AsArray().Select(r => (string?)r).ToArray());
+        CollectionAssert.AreEqual(new[] { "workspace", "HEAD" }, json["revisions"]!.AsArray().Select(r => (string?)r).ToArray(), "DVC reads the workspace first");
         var values = json["content"]!["data"]!["values"]!.AsArray();
         Assert.AreEqual("0.9", (string?)values.Single(v => (string?)v!["rev"] == "HEAD")!["loss"]);
         Assert.AreEqual("0.1", (string?)values.Single(v => (string?)v!["rev"] == "workspace")!["loss"]);

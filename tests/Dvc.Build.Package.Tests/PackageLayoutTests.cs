@@ -41,6 +41,12 @@ public sealed class PackageLayoutTests
             StringAssert.Contains(licence.ReadToEnd(), "University of Washington Interactive Data Lab");
         }
 
+        // vega-embed's bundle carries JSON-Patch (its /*! comment names it): its notice ships beside the others.
+        using (var bundled = new StreamReader(package.GetEntry("build/vega/fast-json-patch.LICENSE")!.Open()))
+        {
+            StringAssert.Contains(bundled.ReadToEnd(), "Joachim Wester");
+        }
+
         CollectionAssert.Contains(entries.ToList(), "build/vega/VERSIONS");
         Assert.IsFalse(entries.Contains("build/vega/update.sh"), "the refresh script is for the checkout only");
     }

@@ -141,4 +141,10 @@ internal static class DvcErrorCode
     public const string PlotTemplateUnknown = "DVC1503";
     public const string PlotDataInvalid = "DVC1504";
     public const string PlotAssetsMissing = "DVC1505";
+
+    /// <summary>x and y sources that cannot be paired (counts or lengths differ), as DVC's converter says.</summary>
+    public const string PlotSourcesMismatch = "DVC1506";
+
+    /// <summary>A template without the <c>&lt;DVC_METRIC_DATA&gt;</c> anchor.</summary>
+    public const string PlotTemplateInvalid = "DVC1507";
 }

@@ -40,71 +40,103 @@ internal static class PlotDataReader
         }
     }
 
-    private static PlotTable Delimited(string text, char separator)
+    // Short cells repeat across files and revisions (steps, epochs, labels): one string each,
+    // shared, instead of one per cell, keeps a page of many experiments from churning the GC.
+    [ThreadStatic]
+    private static string?[]? _cells;
+
+    private static string Cell(ReadOnlySpan<char> text)
     {
-        var records = CsvRecords(text, separator).ToList();
-        if (records.Count == 0)
+        if (text.Length is 0 or > 12)
         {
-            return new PlotTable([], []);
+            return text.ToString();
         }
 
-        var header = records[0];
-        var rows = new List<object?[]>(records.Count - 1);
-        foreach (var record in records.Skip(1))
+        var pool = _cells ??= new string?[1 << 14];
+        var slot = (int)((uint)string.GetHashCode(text) & (pool.Length - 1));
+        if (pool[slot] is { } known && text.SequenceEqual(known))
         {
-            var row = new object?[header.Count];
-            for (var i = 0; i < header.Count; i++)
-            {
-                // Python's csv.DictReader fills short rows with None.
-                row[i] = i < record.Count ? record[i] : null;
-            }
-
-            rows.Add(row);
+            return known;
         }
 
-        return new PlotTable(header, rows);
+        return pool[slot] = text.ToString();
     }
 
-    /// <summary>RFC 4180 records: quoted cells may hold separators, quotes ("") and line breaks; blank
-    /// lines are skipped. A line without quotes (the usual case) is split without copying it twice.</summary>
-    private static IEnumerable<List<string>> CsvRecords(string text, char separator)
+    /// <summary>RFC 4180 records as Python's <c>csv.DictReader</c> reads them: quoted cells may hold
+    /// separators, quotes ("") and line breaks; blank lines are skipped; short rows are filled with
+    /// None. Rows are cut from the text in one pass: a row is one array, a cell one string.</summary>
+    private static PlotTable Delimited(string text, char separator)
     {
+        List<string>? header = null;
+        var rows = new List<object?[]>();
         var at = 0;
         while (at < text.Length)
         {
-            var end = text.IndexOfAny(['\n', '\r'], at);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
-
+            var end = text.AsSpan(at).IndexOfAny('\n', '\r');
+            end = end < 0 ? text.Length : at + end;
             var line = text.AsSpan(at, end - at);
             if (line.IndexOf('"') >= 0)
             {
                 var (record, next) = QuotedRecord(text, at, separator);
-                yield return record;
+                if (header is null)
+                {
+                    header = record;
+                }
+                else
+                {
+                    var row = new object?[header.Count];
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        row[i] = i < record.Count ? record[i] : null;
+                    }
+
+                    rows.Add(row);
+                }
+
                 at = next;
                 continue;
             }
 
             if (line.Length > 0)
             {
-                var record = new List<string>();
-                for (var cell = line; ; cell = cell[(cell.IndexOf(separator) + 1)..])
+                if (header is null)
                 {
-                    var stop = cell.IndexOf(separator);
-                    record.Add((stop < 0 ? cell : cell[..stop]).ToString());
-                    if (stop < 0)
+                    header = [];
+                    for (var rest = line; ; rest = rest[(rest.IndexOf(separator) + 1)..])
                     {
-                        break;
+                        var stop = rest.IndexOf(separator);
+                        header.Add((stop < 0 ? rest : rest[..stop]).ToString());
+                        if (stop < 0)
+                        {
+                            break;
+                        }
                     }
                 }
+                else
+                {
+                    var row = new object?[header.Count];
+                    var rest = line;
+                    for (var i = 0; i < row.Length; i++)
+                    {
+                        var stop = rest.IndexOf(separator);
+                        row[i] = Cell(stop < 0 ? rest : rest[..stop]);
+                        if (stop < 0)
+                        {
+                            break;
+                        }
 
-                yield return record;
+                        rest = rest[(stop + 1)..];
+                    }
+
+                    rows.Add(row);
+                }
             }
 
             at = end < text.Length && text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
         }
+
+        header ??= [];
+        return new PlotTable(header, rows) { InferredY = rows.Count > 0 && header.Count > 0 ? header[^1] : null };
     }
 
     private static (List<string> Record, int Next) QuotedRecord(string text, int at, char separator)
@@ -155,12 +187,13 @@ internal static class PlotDataReader
         return (record, text.Length);
     }
 
-    private static object? FromJson(JsonElement element) => element.ValueKind switch
+    /// <summary>A JSON document as Python's <c>json.load</c> gives it (ordered dicts, int or float).</summary>
+    public static object? FromJson(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.Object => ToDict(element),
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         _ => null,
@@ -177,26 +210,59 @@ internal static class PlotDataReader
         return dict;
     }
 
+    /// <summary>DVC's <c>get_datapoints</c>: every list of records with one set of keys (the document's
+    /// own list, or lists held by its mappings, depth first) merged row by row. The field y defaults to
+    /// is the last key of the first record of the first list of records.</summary>
     private static PlotTable Records(object? root, string path, SourceLocation location)
     {
-        var list = FirstList(root) ?? throw new DvcException(DvcErrorCode.PlotDataInvalid,
-            $"'{path}' holds no list of records to plot", location);
-        var columns = new List<string>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        var dicts = list.OfType<PyDict>().ToList();
-        foreach (var dict in dicts)
+        if (root is not (List<object?> or PyDict))
         {
-            foreach (var key in dict.Keys)
+            throw new DvcException(DvcErrorCode.PlotDataInvalid, $"'{path}' holds no list of records to plot", location);
+        }
+
+        string? inferredY = null;
+        var merged = new List<PyDict>();
+        foreach (var list in Lists(root))
+        {
+            if (list.Count == 0 || !list.All(item => item is PyDict))
             {
-                if (index.TryAdd(key, columns.Count))
+                continue;
+            }
+
+            var records = list.Cast<PyDict>().ToList();
+            inferredY ??= records[0].Keys.LastOrDefault();
+            var keys = records[0].Keys.ToHashSet(StringComparer.Ordinal);
+            if (records.Any(r => r.Count != keys.Count || !r.Keys.All(keys.Contains)))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < records.Count; i++)
+            {
+                if (merged.Count <= i)
                 {
-                    columns.Add(key);
+                    merged.Add(new PyDict());
+                }
+
+                foreach (var (key, value) in records[i])
+                {
+                    merged[i][key] = value;
                 }
             }
         }
 
-        var rows = new List<object?[]>(dicts.Count);
-        foreach (var dict in dicts)
+        var columns = new List<string>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in merged.SelectMany(d => d.Keys))
+        {
+            if (index.TryAdd(key, columns.Count))
+            {
+                columns.Add(key);
+            }
+        }
+
+        var rows = new List<object?[]>(merged.Count);
+        foreach (var dict in merged)
         {
             var row = new object?[columns.Count];
             Array.Fill(row, PlotTable.Missing);
@@ -208,36 +274,41 @@ internal static class PlotDataReader
             rows.Add(row);
         }
 
-        return new PlotTable(columns, rows);
+        return new PlotTable(columns, rows) { InferredY = inferredY };
     }
 
-    private static List<object?>? FirstList(object? value)
+    private static IEnumerable<List<object?>> Lists(object? value)
     {
-        switch (value)
+        if (value is List<object?> list)
         {
-            case List<object?> list:
-                return list;
-            case PyDict dict:
-                foreach (var (_, child) in dict)
+            yield return list;
+            yield break;
+        }
+
+        if (value is PyDict dict)
+        {
+            foreach (var (_, child) in dict)
+            {
+                if (child is PyDict)
                 {
-                    if (FirstList(child) is { } found)
+                    foreach (var inner in Lists(child))
                     {
-                        return found;
+                        yield return inner;
                     }
                 }
-
-                return null;
-            default:
-                return null;
+                else if (child is List<object?> childList)
+                {
+                    yield return childList;
+                }
+            }
         }
     }
 
-    // Nested values are not plotted; they are kept as their JSON text so nothing is lost.
+    // Nested values stay as they are: DVC copies them into the rows unchanged.
     private static object? Scalar(object? value) => value switch
     {
-        null or bool or long or double or string => value,
         System.Numerics.BigInteger big => (double)big,
-        _ => PyJson.Dumps(value),
+        _ => value,
     };
 
 }

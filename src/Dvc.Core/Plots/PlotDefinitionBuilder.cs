@@ -5,8 +5,8 @@ namespace Dvc.Core.Plots;
 
 /// <summary>
 /// The plots a dvc.yaml declares, as <c>dvc/repo/plots</c> reads them: top-level entries (a path, or
-/// <c>id: {props}</c> where <c>y</c> may map files to fields, which makes the files the sources), then
-/// every stage's plot outputs with their flags. Entries come resolved (templating applied).
+/// <c>id: {props}</c> where <c>x</c> and <c>y</c> may map files to fields, which makes the files the
+/// sources), then every stage's plot outputs with their flags. Entries come resolved (templating applied).
 /// </summary>
 internal static class PlotDefinitionBuilder
 {
@@ -15,12 +15,15 @@ internal static class PlotDefinitionBuilder
         switch (entry)
         {
             case YScalar scalar:
-                plots.Add(Simple(Join(dvcDir, TemplateText.ToStr(scalar.Value)), null, scalar));
+                plots.Add(FromProps(Join(dvcDir, Text(scalar)), null, dvcDir, scalar.Location));
                 break;
             case YMap map:
                 foreach (var item in map.Entries)
                 {
-                    plots.Add(FromProps(item.Key, item.Value as YMap, dvcDir, item.KeyLocation, map));
+                    var props = item.Value as YMap;
+                    // A y that maps files to fields makes the key a plain id; otherwise the key is the data path.
+                    var id = props?["y"] is YMap ? item.Key : Join(dvcDir, item.Key);
+                    plots.Add(FromProps(id, props, dvcDir, item.KeyLocation));
                 }
 
                 break;
@@ -47,67 +50,36 @@ internal static class PlotDefinitionBuilder
                         YSeq many => many.Items.OfType<YMap>().LastOrDefault(),
                         _ => null,
                     };
-                    plots.Add(Simple(Join(stageDir, entry.Key), flags, item) with { Location = entry.KeyLocation });
+                    plots.Add(FromProps(Join(stageDir, entry.Key), flags, stageDir, entry.KeyLocation));
                 }
             }
             else if (item is YScalar scalar)
             {
-                plots.Add(Simple(Join(stageDir, TemplateText.ToStr(scalar.Value)), null, scalar));
+                plots.Add(FromProps(Join(stageDir, Text(scalar)), null, stageDir, scalar.Location));
             }
         }
     }
 
-    private static PlotDefinition Simple(string path, YMap? props, YNode at)
+    private static PlotDefinition FromProps(string id, YMap? props, string dir, Errors.SourceLocation location) =>
+        new(id, Axis(props?["x"], dir), Axis(props?["y"], dir), Str(props, "template"), Str(props, "title"),
+            Str(props, "x_label"), Str(props, "y_label"), location);
+
+    /// <summary>File keys are relative to the dvc.yaml (or the stage's wdir), as DVC's <c>_adjust_sources</c> makes them.</summary>
+    private static PlotAxis? Axis(YNode? node, string dir) => node switch
     {
-        var x = props?["x"] is YScalar xs ? Text(xs) : null;
-        return new PlotDefinition(path, [new PlotSource(path, x, Strings(props?["y"]))], Str(props, "template"), Str(props, "title"),
-            Str(props, "x_label"), Str(props, "y_label"), at.Location);
-    }
-
-    private static PlotDefinition FromProps(string id, YMap? props, string dvcDir, Errors.SourceLocation location, YNode at)
-    {
-        if (props?["y"] is not YMap ys)
-        {
-            // y is a field (or fields) of the file the id names.
-            var simple = Simple(Join(dvcDir, id), props, at);
-            return simple with { Id = Join(dvcDir, id), Location = location };
-        }
-
-        var xs = props["x"];
-        var sources = new List<PlotSource>();
-        foreach (var file in ys.Entries)
-        {
-            var x = xs switch
-            {
-                YScalar scalar => Text(scalar),
-                YMap map => map[file.Key] is YScalar fileX ? Text(fileX) : null,
-                _ => null,
-            };
-            sources.Add(new PlotSource(Join(dvcDir, file.Key), x, Strings(file.Value)));
-        }
-
-        // An x map may name files that give only x values: DVC reads them too.
-        if (xs is YMap xMap)
-        {
-            foreach (var file in xMap.Entries.Where(e => sources.All(s => s.File != Join(dvcDir, e.Key))))
-            {
-                sources.Add(new PlotSource(Join(dvcDir, file.Key), file.Value is YScalar fx ? Text(fx) : null, []));
-            }
-        }
-
-        return new PlotDefinition(id, sources, Str(props, "template"), Str(props, "title"), Str(props, "x_label"), Str(props, "y_label"), location);
-    }
+        YScalar { Value: not null } scalar => new PlotAxis(Text(scalar), null, null),
+        YSeq seq => new PlotAxis(null, Strings(seq), null),
+        YMap map => new PlotAxis(null, null, map.Entries
+            .Select(e => new PlotAxisFile(Join(dir, e.Key), e.Value is YSeq fields ? Strings(fields) : e.Value is YScalar { Value: not null } one ? [Text(one)] : [], e.Value is YSeq))
+            .ToList()),
+        _ => null,
+    };
 
     private static string? Str(YMap? props, string key) => props?[key] is YScalar { Value: not null } scalar ? Text(scalar) : null;
 
     private static string Text(YScalar scalar) => TemplateText.ToStr(scalar.Value);
 
-    private static List<string> Strings(YNode? node) => node switch
-    {
-        YScalar { Value: not null } scalar => [Text(scalar)],
-        YSeq seq => seq.Items.OfType<YScalar>().Select(Text).ToList(),
-        _ => [],
-    };
+    private static List<string> Strings(YSeq seq) => seq.Items.OfType<YScalar>().Select(Text).ToList();
 
     private static string Join(string dir, string path)
     {

@@ -1,22 +1,17 @@
-using System.Text.Json.Nodes;
 using Dvc.Core.Errors;
 
 namespace Dvc.Core.Plots;
 
 /// <summary>
-/// Fills a plot's template with the data of every revision, as DVC's <c>VegaConverter</c> and
-/// dvc-render do: each row gets <c>rev</c>, <c>filename</c> and <c>field</c>; <c>step</c> numbers the
-/// rows when there is no x; several y series share <c>dvc_inferred_y_value</c> (told apart by a stroke
-/// dash), revisions by colour. The data stays out of the spec (<see cref="PlotData"/> writes it), so
-/// the cost grows with the data only.
+/// A plot over its revisions, as DVC's <c>match_defs_renderers</c> builds it: each revision's data is
+/// converted (<see cref="PlotConverter"/>); a revision that cannot be is reported and left out, except
+/// the workspace (or a lone revision), whose problems are errors pointing at dvc.yaml. The first revision
+/// with rows gives the plot's fields; the template is then filled (<see cref="VegaSpec"/>). The rows stay
+/// tables (<see cref="PlotData"/>), so the cost grows with the data only.
 /// </summary>
 internal static class PlotRenderer
 {
-    private const string StepField = PlotData.StepField;
-    private const string InferredY = PlotData.InferredY;
-    private const string InferredX = PlotData.InferredX;
-
-    /// <param name="revisions">In display order; the first one that has the plot's data decides its fields.</param>
+    /// <param name="revisions">In display order: those that define the plot.</param>
     /// <param name="templateSource">Where a user's template file is read (the workspace).</param>
     public static RenderedPlot Render(PlotDefinition plot, IReadOnlyList<PlotRevision> revisions, Func<string, string?> templateSource)
     {
@@ -25,191 +20,116 @@ internal static class PlotRenderer
 
     private static RenderedPlot Images(PlotDefinition plot, IReadOnlyList<PlotRevision> revisions)
     {
-        var file = plot.Sources[0].File;
+        var file = plot.Id;
         var images = new List<PlotImage>();
+        var errors = new List<PlotError>();
         foreach (var revision in revisions)
         {
             if (revision.ReadBytes(file) is { } bytes)
             {
                 images.Add(new PlotImage(revision.Label, file, bytes));
             }
-            else if (revision.Label == Reporting.RevisionData.WorkspaceRev)
+            else if (revision.IsWorkspace || revisions.Count == 1)
             {
                 throw Missing(plot, file);
             }
+            else
+            {
+                errors.Add(NotFound(revision.Label, file));
+            }
         }
 
-        return new RenderedPlot(plot.Id, images.Select(i => i.Revision).ToList(), null, null, images);
+        return new RenderedPlot(plot.Id, images.Select(i => i.Revision).ToList(), null, null, images, errors) { IsImage = true };
     }
 
     private static RenderedPlot Vega(PlotDefinition plot, IReadOnlyList<PlotRevision> revisions, Func<string, string?> templateSource)
     {
-        // Read every revision's tables first: the fields are checked against the first that has them.
-        var tables = new List<(string Rev, Dictionary<string, PlotTable> Files)>();
+        // dvc-render looks the template up before any data is read: an unknown one fails the plot whatever the data.
+        var template = PlotTemplates.Load(plot.Template, templateSource, plot.Location);
+        var errors = new List<PlotError>();
+        var groups = new List<RowGroup>();
+        var withRows = new List<string>();
+        ConvertedRevision? first = null;
         foreach (var revision in revisions)
         {
-            var files = new Dictionary<string, PlotTable>(StringComparer.Ordinal);
+            var strict = revision.IsWorkspace || revisions.Count == 1;
+            var tables = new Dictionary<string, PlotTable>(StringComparer.Ordinal);
             foreach (var source in plot.Sources)
             {
-                if (revision.ReadText(source.File) is { } text)
+                if (revision.ReadText(source) is not { } text)
                 {
-                    files[source.File] = PlotDataReader.Read(source.File, text, plot.Location);
+                    if (strict)
+                    {
+                        throw Missing(plot, source);
+                    }
+
+                    errors.Add(NotFound(revision.Label, source));
+                    continue;
                 }
-                else if (revision.Label == Reporting.RevisionData.WorkspaceRev || revisions.Count == 1)
+
+                PlotTable table;
+                try
                 {
-                    throw Missing(plot, source.File);
+                    table = PlotDataReader.Read(source, text, plot.Location);
+                }
+                catch (DvcException e) when (!strict)
+                {
+                    errors.Add(new PlotError(revision.Label, source, "DvcException", e.Message));
+                    continue;
+                }
+
+                // DVC leaves out a file that gives no rows, as if it were not there.
+                if (table.Rows.Count > 0)
+                {
+                    tables[source] = table;
                 }
             }
 
-            if (files.Count > 0)
+            ConvertedRevision? converted;
+            try
             {
-                tables.Add((revision.Label, files));
+                converted = PlotConverter.Convert(plot, revision.Label, tables);
             }
-        }
-
-        var series = Series(plot, tables);
-        var sameX = series.Select(s => s.X).Distinct().Count() == 1;
-        var xField = sameX ? series[0].X ?? StepField : InferredX;
-        var multiY = series.Count > 1;
-        var yField = multiY ? InferredY : series[0].Y;
-
-        var template = PlotTemplates.Load(plot.Template, templateSource, plot.Location);
-        var anchors = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["<DVC_METRIC_X>"] = xField,
-            ["<DVC_METRIC_Y>"] = yField,
-            ["<DVC_METRIC_TITLE>"] = plot.Title ?? "",
-            ["<DVC_METRIC_X_LABEL>"] = plot.XLabel ?? (sameX ? series[0].X ?? StepField : xField),
-            ["<DVC_METRIC_Y_LABEL>"] = plot.YLabel ?? (multiY ? yField : series[0].Y),
-        };
-        Fill(template, anchors);
-        if (multiY)
-        {
-            var byFile = series.Select(s => s.File).Distinct().Count() > 1 && series.Select(s => s.Y).Distinct().Count() == 1;
-            AddSeriesDash(template, byFile ? "filename" : "field");
-        }
-
-        var groups = new List<PlotData.Group>();
-        foreach (var (rev, files) in tables)
-        {
-            foreach (var serie in series)
+            catch (PlotConversionException e) when (!strict)
             {
-                if (files.TryGetValue(serie.File, out var table) && table.IndexOf(serie.Y) >= 0 && (serie.X is null || table.IndexOf(serie.X) >= 0))
-                {
-                    groups.Add(new PlotData.Group(rev, serie.File, serie.X, serie.Y, table));
-                }
+                errors.Add(new PlotError(revision.Label, null, e.Type, e.Message));
+                continue;
             }
-        }
+            catch (PlotConversionException e)
+            {
+                throw e.Field is { } field
+                    ? new DvcException(DvcErrorCode.PlotFieldMissing, $"plot '{plot.Id}': field '{field}' does not exist in '{e.File}'", plot.Location)
+                    : new DvcException(DvcErrorCode.PlotSourcesMismatch, $"plot '{plot.Id}': {e.Message}", plot.Location);
+            }
 
-        var data = new PlotData(groups, InferX: !sameX, InferY: multiY);
-        return new RenderedPlot(plot.Id, tables.Select(t => t.Rev).ToList(), template.ToJsonString(), data, []);
-    }
-
-    private sealed record Serie(string File, string? X, string Y);
-
-    private static List<Serie> Series(PlotDefinition plot, List<(string Rev, Dictionary<string, PlotTable> Files)> tables)
-    {
-        var series = new List<Serie>();
-        var anyY = plot.Sources.Any(s => s.Y.Count > 0);
-        foreach (var source in plot.Sources)
-        {
-            var table = tables.Select(t => t.Files.GetValueOrDefault(source.File)).FirstOrDefault(t => t is not null);
-            if (table is null)
+            if (converted is null)
             {
                 continue;
             }
 
-            if (source.X is { } x && table.IndexOf(x) < 0)
-            {
-                throw NoField(plot, source.File, x);
-            }
-
-            var ys = source.Y.Count > 0 ? source.Y : anyY ? [] : table.Columns.Where(c => c != source.X).TakeLast(1).ToList();
-            foreach (var y in ys)
-            {
-                if (table.IndexOf(y) < 0)
-                {
-                    throw NoField(plot, source.File, y);
-                }
-
-                series.Add(new Serie(source.File, source.X, y));
-            }
+            first ??= converted;
+            groups.AddRange(converted.Groups);
+            withRows.Add(revision.Label);
         }
 
-        if (series.Count == 0)
+        if (first is null)
         {
-            throw new DvcException(DvcErrorCode.PlotFieldMissing, $"plot '{plot.Id}': no field to plot as y in {string.Join(", ", plot.Sources.Select(s => $"'{s.File}'"))}", plot.Location);
+            return new RenderedPlot(plot.Id, [], null, null, [], errors);
         }
 
-        return series;
+        var slot = new DataSlot();
+        var props = new VegaSpec.Properties(plot.Title ?? plot.Id, first.X, first.Y, first.XLabel, first.YLabel, first.YDefinitions, withRows);
+        var (spec, varied) = VegaSpec.Fill(template, props, slot)
+            ?? throw new DvcException(DvcErrorCode.PlotTemplateInvalid,
+                $"plot '{plot.Id}': template '{plot.Template ?? PlotDefinition.DefaultTemplate}' is not using '<DVC_METRIC_DATA>' anchor", plot.Location);
+        var data = new PlotData(groups.Select(g => g.WithVaried(varied)).ToList());
+        return new RenderedPlot(plot.Id, withRows, spec, data, [], errors) { Slot = slot };
     }
 
-    private static void Fill(JsonNode? node, Dictionary<string, string> anchors)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var key in obj.Select(p => p.Key).ToList())
-                {
-                    if (obj[key] is JsonValue value && value.TryGetValue<string>(out var text) && anchors.TryGetValue(text, out var filled))
-                    {
-                        obj[key] = filled;
-                    }
-                    else
-                    {
-                        Fill(obj[key], anchors);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var text) && anchors.TryGetValue(text, out var filled))
-                    {
-                        array[i] = filled;
-                    }
-                    else
-                    {
-                        Fill(array[i], anchors);
-                    }
-                }
-
-                break;
-        }
-    }
-
-    /// <summary>Several series in one revision keep the revision's colour and differ by dash.</summary>
-    private static void AddSeriesDash(JsonNode? node, string field)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                if (obj["encoding"] is JsonObject encoding && encoding["color"] is JsonObject color
-                    && color["field"]?.GetValue<string>() == "rev" && encoding["strokeDash"] is null)
-                {
-                    encoding["strokeDash"] = new JsonObject { ["field"] = field, ["type"] = "nominal" };
-                }
-
-                foreach (var (_, child) in obj.ToList())
-                {
-                    AddSeriesDash(child, field);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    AddSeriesDash(child, field);
-                }
-
-                break;
-        }
-    }
+    /// <summary>What DVC's file system raises for a file a revision does not have.</summary>
+    private static PlotError NotFound(string rev, string file) =>
+        new(rev, file, "FileNotFoundError", $"[Errno 2] No such file or directory: '{file}'");
 
     private static DvcException Missing(PlotDefinition plot, string file) =>
         new(DvcErrorCode.PlotDataMissing, $"plot '{plot.Id}': data file '{file}' does not exist", plot.Location);
-
-    private static DvcException NoField(PlotDefinition plot, string file, string field) =>
-        new(DvcErrorCode.PlotFieldMissing, $"plot '{plot.Id}': field '{field}' does not exist in '{file}'", plot.Location);
 }

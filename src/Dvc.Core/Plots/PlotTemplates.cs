@@ -1,12 +1,15 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Dvc.Core.Errors;
+using Dvc.Core.Values;
 
 namespace Dvc.Core.Plots;
 
 /// <summary>
 /// DVC's plot templates by name (linear, simple, scatter, smooth, confusion, confusion_normalized,
 /// bar_horizontal, bar_horizontal_sorted), or a user's Vega-Lite template file: a path from the DVC
-/// root, or a name or path under <c>.dvc/plots/</c>, as DVC looks them up.
+/// root, or a name or path under <c>.dvc/plots/</c>, as DVC looks them up. The built-in ones are
+/// dvc-render 1.0.2's templates (the version DVC 3 installs) written out as JSON, their keys in
+/// dvc-render's order, so a filled spec prints as DVC prints it.
 /// </summary>
 internal static class PlotTemplates
 {
@@ -16,7 +19,8 @@ internal static class PlotTemplates
     private static readonly Dictionary<string, string> Loaded = new(StringComparer.Ordinal);
 
     /// <param name="readText">DVC-root-relative path → text, or null: the revision's files.</param>
-    public static JsonObject Load(string? name, Func<string, string?> readText, SourceLocation location)
+    /// <returns>A fresh tree (PyDict, lists, strings, numbers) to fill.</returns>
+    public static PyDict Load(string? name, Func<string, string?> readText, SourceLocation location)
     {
         name ??= PlotDefinition.DefaultTemplate;
         var text = BuiltInText(name)
@@ -27,10 +31,11 @@ internal static class PlotTemplates
                 $"Template '{name}' not found: use one of {string.Join(", ", BuiltIn)}, or the path of a Vega-Lite template file", location);
         try
         {
-            return JsonNode.Parse(text) as JsonObject
+            using var document = JsonDocument.Parse(text);
+            return PlotDataReader.FromJson(document.RootElement) as PyDict
                 ?? throw new DvcException(DvcErrorCode.PlotTemplateUnknown, $"Template '{name}' is not a JSON object", location);
         }
-        catch (System.Text.Json.JsonException e)
+        catch (JsonException e)
         {
             throw new DvcException(DvcErrorCode.PlotTemplateUnknown, $"Template '{name}' is not valid JSON: {e.Message}", location, e);
         }

@@ -20,6 +20,7 @@ internal sealed class PlotsCollector : IDisposable
     private readonly string _dvcPrefix;
     private readonly ParsedFileCache _parsed = new();
     private readonly Dictionary<string, IReadOnlyList<PlotDefinition>> _definitionsByText = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string>?> _dirs = new(StringComparer.Ordinal);
     private GitBlobReader? _blobs;
     private ObjectCache? _cache;
 
@@ -40,7 +41,21 @@ internal sealed class PlotsCollector : IDisposable
         var definitions = File.Exists(Path.Combine(_dvcRoot, PipelineFileName))
             ? PipelineLoader.Load(_dvcRoot, PipelineFileName).PlotDefinitions
             : [];
-        return new PlotRevision(RevisionData.WorkspaceRev, definitions, ReadWorkspaceText, ReadWorkspaceBytes);
+        return new PlotRevision(RevisionData.WorkspaceRev, definitions, ReadWorkspaceText, ReadWorkspaceBytes, ListWorkspaceFiles);
+    }
+
+    private IReadOnlyList<string>? ListWorkspaceFiles(string path)
+    {
+        var full = Full(path);
+        if (!Directory.Exists(full))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(_dvcRoot, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
     public string? ReadWorkspaceText(string path)
@@ -71,7 +86,7 @@ internal sealed class PlotsCollector : IDisposable
         }
 
         Fetch(files, definitions.SelectMany(d => d.Value.Where(p => !p.IsImage)
-            .SelectMany(p => p.Sources.Select(s => (d.Key, s.File)))));
+            .SelectMany(p => p.Sources.Select(s => (d.Key, s)))));
 
         return commits.Select(c =>
         {
@@ -82,8 +97,65 @@ internal sealed class PlotsCollector : IDisposable
                 c.Label,
                 definitions[c.Sha],
                 path => files.TryGetValue((c.Sha, path), out var text) ? text ?? FromCache(locks.Value, path, File.ReadAllText) : ReadText(c.Sha, path, files, locks.Value),
-                path => Blobs.TryReadBytes(c.Sha, _dvcPrefix + path) ?? FromCache(locks.Value, path, File.ReadAllBytes));
+                path => Blobs.TryReadBytes(c.Sha, _dvcPrefix + path) ?? FromCache(locks.Value, path, File.ReadAllBytes),
+                path => ListCommitFiles(c.Sha, path, files, locks.Value));
         }).ToList();
+    }
+
+    /// <summary>A folder of a commit: a cached output's .dir listing, else git's tree. A path already
+    /// read as a file, or that dvc.lock records as a file, costs no git call.</summary>
+    private IReadOnlyList<string>? ListCommitFiles(string sha, string path, Dictionary<(string Sha, string Path), string?> files, LockSummary locks)
+    {
+        if (files.TryGetValue((sha, path), out var text) && text is not null)
+        {
+            return null;
+        }
+
+        var md5 = locks.Output(path, useCache: true).Hash;
+        if (md5 is not null)
+        {
+            return md5.EndsWith(".dir", StringComparison.Ordinal) ? DirEntries(md5)?.Keys.Select(k => path + "/" + k).Order(StringComparer.Ordinal).ToList() : null;
+        }
+
+        var listed = new Git.GitRepository(_gitRoot).TryRun(["ls-tree", "-r", "--name-only", "--end-of-options", sha, "--", _dvcPrefix + path + "/"]);
+        var names = listed.ExitCode == 0
+            ? listed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(n => n[_dvcPrefix.Length..]).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return names.Count > 0 ? names : null;
+    }
+
+    /// <summary>relpath → md5 of a cached .dir object, read once.</summary>
+    private Dictionary<string, string>? DirEntries(string dirMd5)
+    {
+        if (_dirs.TryGetValue(dirMd5, out var known))
+        {
+            return known;
+        }
+
+        var cached = Cache.PathOf(dirMd5);
+        Dictionary<string, string>? entries = null;
+        if (File.Exists(cached))
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(cached));
+                entries = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var entry in document.RootElement.EnumerateArray())
+                {
+                    if (entry.TryGetProperty("relpath", out var relpath) && entry.TryGetProperty("md5", out var md5))
+                    {
+                        entries[relpath.GetString()!] = md5.GetString()!;
+                    }
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                entries = null;
+            }
+        }
+
+        _dirs[dirMd5] = entries;
+        return entries;
     }
 
     private string? ReadText(string sha, string path, Dictionary<(string Sha, string Path), string?> files, LockSummary locks)
@@ -96,7 +168,7 @@ internal sealed class PlotsCollector : IDisposable
     private T? FromCache<T>(LockSummary locks, string path, Func<string, T> read)
         where T : class
     {
-        var md5 = locks.Output(path, useCache: true).Hash;
+        var md5 = locks.Output(path, useCache: true).Hash ?? InCachedFolder(locks, path);
         if (md5 is null || md5.EndsWith(".dir", StringComparison.Ordinal))
         {
             return null;
@@ -104,6 +176,20 @@ internal sealed class PlotsCollector : IDisposable
 
         var cached = Cache.PathOf(md5);
         return File.Exists(cached) ? read(cached) : null;
+    }
+
+    /// <summary>The md5 of a file inside a cached folder output (a folder of plots), from its .dir listing.</summary>
+    private string? InCachedFolder(LockSummary locks, string path)
+    {
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
+        {
+            if (locks.Output(path[..slash], useCache: true).Hash is { } dir && dir.EndsWith(".dir", StringComparison.Ordinal))
+            {
+                return DirEntries(dir)?.GetValueOrDefault(path[(slash + 1)..]);
+            }
+        }
+
+        return null;
     }
 
     private IReadOnlyList<PlotDefinition> Definitions(string sha, Dictionary<(string Sha, string Path), string?> files)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 
 namespace Dvc.Core.Plots;
 
@@ -14,16 +13,23 @@ internal static class PlotsPage
     /// <param name="libraries">The chart library's scripts, in load order (vega, vega-lite, vega-embed).</param>
     public static string Render(string title, IReadOnlyList<RenderedPlot> plots, ExperimentReport? report, IReadOnlyList<string> libraries)
     {
-        var html = new StringBuilder(libraries.Sum(l => l.Length) + 64 * 1024);
-        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Encode(title)).Append("</title>\n");
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Render(writer, title, plots, report, libraries);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the page in one pass: each chart's data goes from its tables to the writer.</summary>
+    public static void Render(TextWriter html, string title, IReadOnlyList<RenderedPlot> plots, ExperimentReport? report, IReadOnlyList<string> libraries)
+    {
+        html.W("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").W(Encode(title)).W("</title>\n");
         foreach (var library in libraries)
         {
             // The bundles hold no "</script" (checked when vendored), so they can be inlined as they are.
-            html.Append("<script>").Append(library).Append("</script>\n");
+            html.W("<script>").W(library).W("</script>\n");
         }
 
-        html.Append(Style).Append("</head>\n<body>\n<h1>").Append(Encode(title)).Append("</h1>\n");
-        var charts = new List<(string Id, string Spec, string? Data)>();
+        html.W(Style).W("</head>\n<body>\n<h1>").W(Encode(title)).W("</h1>\n");
+        var charts = new List<(string Id, string Spec, PlotData? Data)>();
         if (report is not null)
         {
             AppendReport(html, report, charts);
@@ -31,79 +37,80 @@ internal static class PlotsPage
 
         if (plots.Count > 0)
         {
-            html.Append("<section id=\"plots\">\n<h2>Plots</h2>\n<div class=\"plots\">\n");
+            html.W("<section id=\"plots\">\n<h2>Plots</h2>\n<div class=\"plots\">\n");
             foreach (var plot in plots)
             {
-                html.Append("<div class=\"plot\" data-plot-id=\"").Append(Encode(plot.Id)).Append("\">\n<h3>").Append(Encode(plot.Id)).Append("</h3>\n");
+                html.W("<div class=\"plot\" data-plot-id=\"").W(Encode(plot.Id)).W("\">\n<h3>").W(Encode(plot.Id)).W("</h3>\n");
                 if (plot.IsImage)
                 {
                     foreach (var image in plot.Images)
                     {
-                        html.Append("<figure class=\"image\"><img alt=\"").Append(Encode(image.Revision + ": " + image.File))
-                            .Append("\" src=\"data:").Append(MediaType(image.File)).Append(";base64,")
-                            .Append(Convert.ToBase64String(image.Bytes)).Append("\"><figcaption>")
-                            .Append(Encode(image.Revision)).Append("</figcaption></figure>\n");
+                        html.W("<figure class=\"image\" data-rev=\"").W(Encode(image.Revision)).W("\"><img alt=\"").W(Encode(image.Revision + ": " + image.File))
+                            .W("\" src=\"data:").W(MediaType(image.File)).W(";base64,")
+                            .W(Convert.ToBase64String(image.Bytes)).W("\"><figcaption>")
+                            .W(Encode(image.Revision)).W("</figcaption></figure>\n");
                     }
                 }
-                else
+                else if (plot.PageSpec() is { } spec)
                 {
                     var id = "chart-" + charts.Count;
-                    charts.Add((id, plot.Template!, plot.Data?.Compact()));
-                    html.Append("<div class=\"chart\" id=\"").Append(id).Append("\"></div>\n");
+                    charts.Add((id, spec, plot.Data));
+                    html.W("<div class=\"chart\" id=\"").W(id).W("\"></div>\n");
                 }
 
-                html.Append("</div>\n");
+                html.W("</div>\n");
             }
 
-            html.Append("</div>\n</section>\n");
+            html.W("</div>\n</section>\n");
         }
 
         foreach (var (id, spec, data) in charts)
         {
-            // Specs and data are written with HTML-sensitive characters escaped (\u003C), so no "</script" can occur.
-            html.Append("<script type=\"application/json\" id=\"").Append(id).Append("-spec\">").Append(spec).Append("</script>\n");
+            // Specs and data are written with "</" and "<" escaped, so no "</script" can occur.
+            html.W("<script type=\"application/json\" id=\"").W(id).W("-spec\">").W(spec).W("</script>\n");
             if (data is not null)
             {
-                html.Append("<script type=\"application/json\" id=\"").Append(id).Append("-data\">").Append(data).Append("</script>\n");
+                html.W("<script type=\"application/json\" id=\"").W(id).W("-data\">");
+                data.WriteCompact(html);
+                html.W("</script>\n");
             }
         }
 
-        html.Append(Script).Append("</body>\n</html>\n");
-        return html.ToString();
+        html.W(Script).W("</body>\n</html>\n");
     }
 
-    private static void AppendReport(StringBuilder html, ExperimentReport report, List<(string Id, string Spec, string? Data)> charts)
+    private static void AppendReport(TextWriter html, ExperimentReport report, List<(string Id, string Spec, PlotData? Data)> charts)
     {
-        html.Append("<section id=\"experiments\">\n<h2>Experiments</h2>\n<table class=\"experiments\">\n<thead><tr>");
+        html.W("<section id=\"experiments\">\n<h2>Experiments</h2>\n<table class=\"experiments\">\n<thead><tr>");
         for (var i = 0; i < report.Headers.Count; i++)
         {
             var kind = i < 2 ? "name" : i < 2 + report.MetricCount ? "metric" : "param";
-            html.Append("<th class=\"").Append(kind).Append("\" title=\"sort\">").Append(Encode(report.Headers[i])).Append("</th>");
+            html.W("<th class=\"").W(kind).W("\" title=\"sort\">").W(Encode(report.Headers[i])).W("</th>");
         }
 
-        html.Append("</tr></thead>\n<tbody>\n");
+        html.W("</tr></thead>\n<tbody>\n");
         foreach (var row in report.Rows)
         {
-            html.Append("<tr class=\"").Append(row.IsBaseline ? "baseline" : "experiment").Append("\"><td>").Append(Encode(row.Name))
-                .Append("</td><td class=\"rev\">").Append(Encode(row.Rev)).Append("</td>");
+            html.W("<tr class=\"").W(row.IsBaseline ? "baseline" : "experiment").W("\"><td>").W(Encode(row.Name))
+                .W("</td><td class=\"rev\">").W(Encode(row.Rev)).W("</td>");
             for (var i = 0; i < row.Cells.Count; i++)
             {
-                html.Append(row.Changed[i] ? "<td class=\"changed\">" : "<td>").Append(Encode(row.Cells[i])).Append("</td>");
+                html.W(row.Changed[i] ? "<td class=\"changed\">" : "<td>").W(Encode(row.Cells[i])).W("</td>");
             }
 
-            html.Append("</tr>\n");
+            html.W("</tr>\n");
         }
 
-        html.Append("</tbody>\n</table>\n");
+        html.W("</tbody>\n</table>\n");
         if (report.ParallelCoordinatesSpec is { } spec)
         {
             var id = "chart-" + charts.Count;
             charts.Add((id, spec, null));
-            html.Append("<div class=\"plot\" data-plot-id=\"parallel-coordinates\">\n<h3>Params and metrics</h3>\n<div class=\"chart\" id=\"")
-                .Append(id).Append("\"></div>\n</div>\n");
+            html.W("<div class=\"plot\" data-plot-id=\"parallel-coordinates\">\n<h3>Params and metrics</h3>\n<div class=\"chart\" id=\"")
+                .W(id).W("\"></div>\n</div>\n");
         }
 
-        html.Append("</section>\n");
+        html.W("</section>\n");
     }
 
     private static string MediaType(string file) => Path.GetExtension(file).ToLowerInvariant() switch
@@ -140,7 +147,7 @@ internal static class PlotsPage
     private const string Script = """
         <script>
         (function () {
-          // The compact data (PlotData.Compact) back into DVC's rows.
+          // The compact data (PlotData.WriteCompact) back into DVC's rows, keys in DVC's order.
           function dvcRows(groups) {
             var rows = [];
             groups.forEach(function (g) {
@@ -148,11 +155,12 @@ internal static class PlotsPage
               (g.missing || []).forEach(function (m) { gone[m[0] + ',' + m[1]] = true; });
               g.rows.forEach(function (r, i) {
                 var o = {};
-                for (var c = 0; c < g.columns.length; c++) { if (!gone[i + ',' + c]) { o[g.columns[c]] = r[c]; } }
-                if (g.step) { o.step = i; }
-                if (g.ix !== undefined) { o.dvc_inferred_x_value = g.ix < 0 ? i : r[g.ix]; }
-                if (g.iy !== undefined) { o.dvc_inferred_y_value = r[g.iy]; }
-                o.rev = g.rev; o.filename = g.filename; o.field = g.field;
+                for (var k = 0; k < g.keys.length; k++) {
+                  var s = g.src[k];
+                  if (typeof s === 'string') { o[g.keys[k]] = s; }
+                  else if (s < 0) { o[g.keys[k]] = i; }
+                  else if (!gone[i + ',' + s]) { o[g.keys[k]] = r[s]; }
+                }
                 rows.push(o);
               });
             });
@@ -198,4 +206,13 @@ internal static class PlotsPage
         </script>
 
         """;
+}
+
+internal static class PageWriter
+{
+    public static TextWriter W(this TextWriter writer, string? text)
+    {
+        writer.Write(text);
+        return writer;
+    }
 }

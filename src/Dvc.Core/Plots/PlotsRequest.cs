@@ -45,7 +45,14 @@ internal sealed class PlotsRequest
             report = ExperimentReport.Build(baseline.Data, experiments);
             names = Revisions.Count > 0 ? Revisions.ToList() : experiments.Select(e => e.ExperimentName!).Prepend(baseline.Data.Rev).ToList();
             var labels = new Dictionary<string, string> { [baseline.Data.Rev] = baseline.Data.DisplayName };
-            return (Render(workspace, plots, names, labels), report);
+            // The report's rows already name their commits: no second listing of the experiments.
+            var known = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var data in experiments.Prepend(baseline.Data).Where(d => d.Rev != RevisionData.WorkspaceRev))
+            {
+                known.TryAdd(data.ExperimentName ?? data.Rev, data.Rev);
+            }
+
+            return (Render(workspace, plots, names, labels, known), report);
         }
 
         names = Revisions.ToList();
@@ -55,7 +62,7 @@ internal sealed class PlotsRequest
             names.Add(RevisionData.WorkspaceRev);
         }
 
-        return (Render(workspace, plots, names, []), report);
+        return (Render(workspace, plots, names, [], []), report);
     }
 
     private List<RevisionData> Choose(IReadOnlyList<RevisionData> experiments)
@@ -69,12 +76,15 @@ internal sealed class PlotsRequest
             ?? throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{name}' is not an experiment of the baseline (HEAD)")).ToList();
     }
 
-    private static IReadOnlyList<RenderedPlot> Render(ExperimentWorkspace workspace, PlotsCollector plots, IReadOnlyList<string> names, Dictionary<string, string> labels)
+    /// <param name="known">Names whose commit is already known → its sha.</param>
+    private static IReadOnlyList<RenderedPlot> Render(ExperimentWorkspace workspace, PlotsCollector plots, IReadOnlyList<string> names, Dictionary<string, string> labels, Dictionary<string, string> known)
     {
         var experiments = new Lazy<IReadOnlyList<ExperimentInfo>>(() => new ExperimentList(workspace.Git).All());
         var commits = new List<(string Label, string Sha)>();
         var order = new List<(bool Workspace, int Index)>();
-        foreach (var name in names.Distinct())
+        // DVC reads the workspace first whatever its place among the revisions.
+        var ordered = names.Distinct().OrderBy(n => n == RevisionData.WorkspaceRev ? 0 : 1);
+        foreach (var name in ordered)
         {
             if (name == RevisionData.WorkspaceRev)
             {
@@ -82,7 +92,8 @@ internal sealed class PlotsRequest
                 continue;
             }
 
-            var sha = experiments.Value.FirstOrDefault(e => e.Name == name || e.Ref.RefName == name)?.CommitSha
+            var sha = known.GetValueOrDefault(name)
+                ?? experiments.Value.FirstOrDefault(e => e.Name == name || e.Ref.RefName == name)?.CommitSha
                 ?? workspace.Git.CommitOf(name)?.Sha
                 ?? throw new DvcException(DvcErrorCode.UnknownExperiment, $"'{name}' is not a valid experiment name or git revision");
             order.Add((false, commits.Count));

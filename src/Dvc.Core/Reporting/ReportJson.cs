@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 using Dvc.Core.Values;
 
 namespace Dvc.Core.Reporting;
@@ -13,46 +12,48 @@ internal static class ReportJson
 {
     public static string Serialize(object? value)
     {
-        var sb = new StringBuilder();
-        Write(sb, value);
-        return sb.ToString();
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer, value);
+        return writer.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? value)
+    /// <summary>Streams the text: a large value (a plot's rows) need not exist as one string.</summary>
+    public static void Write(TextWriter sb, object? value)
     {
         switch (value)
         {
-            case null: sb.Append("null"); break;
-            case bool b: sb.Append(b ? "true" : "false"); break;
-            case long or int or BigInteger: sb.Append(PyStr.Repr(value)); break;
-            case double d: sb.Append(FloatText(d)); break;
+            case null: sb.Write("null"); break;
+            case bool b: sb.Write(b ? "true" : "false"); break;
+            case long or int or BigInteger: sb.Write(PyStr.Repr(value)); break;
+            case double d: sb.Write(FloatText(d)); break;
             case string s: WriteString(sb, s); break;
             case PyDict dict:
-                sb.Append('{');
+                sb.Write('{');
                 var first = true;
                 foreach (var (key, item) in dict)
                 {
-                    sb.Append(first ? "" : ", ");
+                    sb.Write(first ? "" : ", ");
                     first = false;
                     WriteString(sb, key);
-                    sb.Append(": ");
+                    sb.Write(": ");
                     Write(sb, item);
                 }
 
-                sb.Append('}');
+                sb.Write('}');
                 break;
             case IEnumerable<object?> list:
-                sb.Append('[');
+                sb.Write('[');
                 var firstItem = true;
                 foreach (var item in list)
                 {
-                    sb.Append(firstItem ? "" : ", ");
+                    sb.Write(firstItem ? "" : ", ");
                     firstItem = false;
                     Write(sb, item);
                 }
 
-                sb.Append(']');
+                sb.Write(']');
                 break;
+            case IJsonFragment fragment: fragment.WriteTo(sb); break;
             default: WriteString(sb, value.ToString() ?? ""); break;
         }
     }
@@ -60,34 +61,41 @@ internal static class ReportJson
     private static string FloatText(double d) =>
         double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : PyFloat.Repr(d);
 
-    private static void WriteString(StringBuilder sb, string s)
+    public static void WriteString(TextWriter sb, string s)
     {
-        sb.Append('"');
+        sb.Write('"');
         foreach (var c in s)
         {
             switch (c)
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
+                case '"': sb.Write("\\\""); break;
+                case '\\': sb.Write("\\\\"); break;
+                case '\n': sb.Write("\\n"); break;
+                case '\r': sb.Write("\\r"); break;
+                case '\t': sb.Write("\\t"); break;
+                case '\b': sb.Write("\\b"); break;
+                case '\f': sb.Write("\\f"); break;
                 default:
                     if (c < 0x20 || c > 0x7e)
                     {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        sb.Write("\\u");
+                        sb.Write(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        sb.Append(c);
+                        sb.Write(c);
                     }
 
                     break;
             }
         }
 
-        sb.Append('"');
+        sb.Write('"');
     }
+}
+
+/// <summary>A value that writes its own JSON text (in <see cref="ReportJson"/>'s style) where it stands.</summary>
+internal interface IJsonFragment
+{
+    void WriteTo(TextWriter writer);
 }

@@ -46,14 +46,13 @@ public sealed class PlotsTests
         var roc = plots[1];
         Assert.AreEqual("simple", roc.Template);
         Assert.AreEqual("ROC", roc.Title);
-        var source = roc.Sources.Single();
-        Assert.AreEqual("eval/roc.json", source.File);
-        Assert.AreEqual("fpr", source.X);
-        CollectionAssert.AreEqual(new[] { "tpr" }, source.Y.ToArray());
-        CollectionAssert.AreEqual(new[] { "train", "val" }, plots[2].Sources.Single().Y.ToArray());
+        Assert.AreEqual("eval/roc.json", roc.Sources.Single());
+        Assert.AreEqual("fpr", roc.X!.Field);
+        CollectionAssert.AreEqual(new[] { "tpr" }, roc.Y!.Files!.Single().Fields.ToArray());
+        CollectionAssert.AreEqual(new[] { "train", "val" }, plots[2].Y!.Fields!.ToArray());
         Assert.AreEqual("epoch", plots[2].XLabel);
         Assert.AreEqual("scatter", plots[3].Template);
-        Assert.AreEqual("a", plots[3].Sources.Single().X);
+        Assert.AreEqual("a", plots[3].X!.Field);
         Assert.IsTrue(plots[4].IsImage);
         Assert.AreEqual(3, roc.Location.Line, "errors about the plot point at its key");
     }
@@ -70,10 +69,17 @@ public sealed class PlotsTests
         var tsv = PlotDataReader.Read("a.tsv", "step\tloss\r\n0\t0.5\r\n", at);
         Assert.AreEqual("0.5", tsv.Rows.Single()[1]);
 
-        var json = PlotDataReader.Read("a.json", """{"meta": 1, "points": [{"x": 1, "y": 0.5}, {"x": 2, "z": true}]}""", at);
-        CollectionAssert.AreEqual(new[] { "x", "y", "z" }, json.Columns.ToArray());
+        // DVC's get_datapoints: lists of records with one set of keys, merged row by row; a list whose
+        // records differ in keys is left out.
+        var json = PlotDataReader.Read("a.json", """
+            {"meta": 1, "train": [{"x": 1, "y": 0.5}, {"x": 2, "y": 0.7}], "odd": [{"a": 1}, {"b": 2}],
+             "nested": {"test": [{"t": true}]}}
+            """, at);
+        CollectionAssert.AreEqual(new[] { "x", "y", "t" }, json.Columns.ToArray());
         Assert.AreEqual(0.5, json.Rows[0][1]);
-        Assert.AreSame(PlotTable.Missing, json.Rows[1][1]);
+        Assert.AreEqual(true, json.Rows[0][2]);
+        Assert.AreSame(PlotTable.Missing, json.Rows[1][2], "the shorter list gives the second row nothing");
+        Assert.AreEqual("y", json.InferredY, "the last key of the first record");
 
         var yaml = PlotDataReader.Read("a.yaml", "- {x: 1, y: 2}\n- {x: 2, y: 3}\n", at);
         Assert.AreEqual(2L, yaml.Rows[1][0]);
@@ -87,15 +93,16 @@ public sealed class PlotsTests
         var workspace = new PlotsCollector(dir.Path, dir.Path).Workspace();
         var plot = PlotRenderer.Render(workspace.Definitions[0], [workspace], _ => null);
 
-        var spec = JsonNode.Parse(plot.Spec!)!;
+        var spec = JsonNode.Parse(plot.Content!)!;
         Assert.AreEqual("step", (string?)spec["encoding"]!["x"]!["field"]);
-        Assert.AreEqual("loss", (string?)spec["encoding"]!["y"]!["field"], "the last field when y is not given");
+        Assert.AreEqual("loss", (string?)spec["layer"]![0]!["encoding"]!["y"]!["field"], "the last field when y is not given");
         Assert.AreEqual("rev", (string?)spec["encoding"]!["color"]!["field"]);
+        Assert.AreEqual("plots/loss.tsv", (string?)spec["title"]!["text"], "the plot id when no title is given");
         var values = spec["data"]!["values"]!.AsArray();
         Assert.AreEqual(3, values.Count);
         Assert.AreEqual(2, (int)values[2]!["step"]!);
         Assert.AreEqual("workspace", (string?)values[0]!["rev"]);
-        Assert.AreEqual("plots/loss.tsv", (string?)values[0]!["filename"]);
+        Assert.IsNull(values[0]!["filename"], "one y source: dvc-render drops filename and field");
     }
 
     [TestMethod]
@@ -104,9 +111,9 @@ public sealed class PlotsTests
         using var dir = Project(Pipeline);
         dir.Write("plots/acc.csv", "epoch,train,val\n0,0.5,0.4\n1,0.7,0.6\n");
         var workspace = new PlotsCollector(dir.Path, dir.Path).Workspace();
-        var spec = JsonNode.Parse(PlotRenderer.Render(workspace.Definitions[2], [workspace], _ => null).Spec!)!;
+        var spec = JsonNode.Parse(PlotRenderer.Render(workspace.Definitions[2], [workspace], _ => null).Content!)!;
 
-        Assert.AreEqual("dvc_inferred_y_value", (string?)spec["encoding"]!["y"]!["field"]);
+        Assert.AreEqual("dvc_inferred_y_value", (string?)spec["layer"]![0]!["encoding"]!["y"]!["field"]);
         Assert.AreEqual("field", (string?)spec["encoding"]!["strokeDash"]!["field"]);
         Assert.AreEqual("epoch", (string?)spec["encoding"]!["x"]!["title"]);
         var values = spec["data"]!["values"]!.AsArray();
@@ -126,16 +133,17 @@ public sealed class PlotsTests
         dir.Write("sub/confusion.png", [0x89, 0x50]);
         var workspace = new PlotsCollector(dir.Path, dir.Path).Workspace();
 
-        var json = JsonNode.Parse(PlotsShow.Json(PlotsShow.Render([workspace], _ => null)))!["data"]!;
+        var json = JsonNode.Parse(PlotsShow.Json(PlotsShow.Render([workspace], _ => null), Path.Combine(dir.Path, "dvc_plots")))!["data"]!;
 
         var roc = json["roc"]!.AsArray().Single()!;
         Assert.AreEqual("vega", (string?)roc["type"]);
         Assert.AreEqual("workspace", (string?)roc["revisions"]![0]);
-        Assert.AreEqual("ROC", (string?)roc["content"]!["title"]);
+        Assert.AreEqual("ROC", (string?)roc["content"]!["title"]!["text"]);
         Assert.AreEqual(2, roc["content"]!["data"]!["values"]!.AsArray().Count);
         var image = json["sub/confusion.png"]!.AsArray().Single()!;
         Assert.AreEqual("image", (string?)image["type"]);
-        Assert.AreEqual("sub/confusion.png", (string?)image["url"]);
+        Assert.AreEqual(Path.Combine(dir.Path, "dvc_plots", "workspace_sub_confusion.png"), (string?)image["url"], "written out, as DVC does");
+        CollectionAssert.AreEqual(new byte[] { 0x89, 0x50 }, File.ReadAllBytes((string)image["url"]!));
     }
 
     [TestMethod]
@@ -171,7 +179,7 @@ public sealed class PlotsTests
         dir.Write(".dvc/plots/mine.json", """{"mark": "bar", "data": {"values": "<DVC_METRIC_DATA>"}, "encoding": {"y": {"field": "<DVC_METRIC_Y>"}}}""");
         var collector = new PlotsCollector(dir.Path, dir.Path);
         var workspace = collector.Workspace();
-        var spec = JsonNode.Parse(PlotRenderer.Render(workspace.Definitions[0], [workspace], collector.ReadWorkspaceText).Spec!)!;
+        var spec = JsonNode.Parse(PlotRenderer.Render(workspace.Definitions[0], [workspace], collector.ReadWorkspaceText).Content!)!;
         Assert.AreEqual("bar", (string?)spec["mark"]);
         Assert.AreEqual("loss", (string?)spec["encoding"]!["y"]!["field"]);
     }
@@ -202,7 +210,7 @@ public sealed class PlotsTests
         foreach (var (plot, old, now) in new[] { (plots[0], "0.9", "0.1"), (plots[1], "0.8", "0.2") })
         {
             CollectionAssert.AreEqual(new[] { "HEAD", "workspace" }, plot.Revisions.ToArray(), plot.Id);
-            var values = JsonNode.Parse(plot.Spec!)!["data"]!["values"]!.AsArray();
+            var values = JsonNode.Parse(plot.Content!)!["data"]!["values"]!.AsArray();
             Assert.AreEqual(old, (string?)values.Single(v => (string?)v!["rev"] == "HEAD")!["loss"], plot.Id);
             Assert.AreEqual(now, (string?)values.Single(v => (string?)v!["rev"] == "workspace")!["loss"], plot.Id);
         }
