@@ -81,6 +81,23 @@ internal sealed class SshRemoteStorageTests : RemoteStorageContract
         Assert.DoesNotContain("s3cret", error.Location!.File);
     }
 
+    /// <summary>A real server refusing a login: the error says so, and shows neither password.</summary>
+    [TestMethod]
+    public void AWrongPasswordIsAnAuthenticationErrorThatDoesNotShowIt()
+    {
+        TestServers.Require("sshd", TestServers.SshPort);
+        var remote = new RemoteConfig(
+            "storage",
+            $"ssh://{Environment.UserName}:Url-s3cret-pw@127.0.0.1:{TestServers.SshPort}/tmp/x",
+            new Dictionary<string, string> { ["password"] = "Option-s3cret-pw", ["keyfile"] = Local.Combine("no-such-key") });
+
+        var error = Assert.Throws<DvcException>(() => SshRemoteStorage.Open(remote));
+
+        Assert.AreEqual(DvcErrorCode.RemoteAuthenticationFailed, error.Code, error.Message);
+        StringAssert.Contains(error.Message, "remote 'storage'");
+        Assert.DoesNotContain("s3cret", error.Message + error.Location?.File + error.InnerException?.Message);
+    }
+
     [TestMethod]
     public void AnInvalidUrlIsAnError()
     {
