@@ -96,7 +96,7 @@ internal sealed class RemoteTransfer
             }
         }
 
-        var progress = new TransferProgress("Pushing to", _remoteName, toSend.Count);
+        var progress = new TransferProgress("Pushing to", _remoteName, toSend.Count).Begin();
         Parallel(toSend, file => progress.Done(Upload(file.Md5, cancellation)), cancellation);
 
         // Last, and only for directories whose every file is now on the remote.
@@ -114,7 +114,7 @@ internal sealed class RemoteTransfer
 
         // Round one: the objects named, directory listings included.
         var wanted = objects.Where(o => !_cache.Contains(o.Md5)).DistinctBy(o => o.Md5).ToList();
-        var progress = new TransferProgress("Fetching from", _remoteName, wanted.Count(o => !o.IsDir));
+        var progress = new TransferProgress("Fetching from", _remoteName, wanted.Count(o => !o.IsDir)).Begin();
         Parallel(wanted, used =>
         {
             if (Download(used, cancellation, used.IsDir ? null : progress) && !used.IsDir)

@@ -13,9 +13,29 @@ internal sealed class TransferProgress(string activity, string remoteName, int t
     private long _files;
     private long _bytes;
     private long _total = total;
+    private int _begun;
 
-    /// <summary>The round turned out bigger: a folder's files, known once its listing arrived.</summary>
-    public void Grow(int more) => Interlocked.Add(ref _total, more);
+    /// <summary>
+    /// Says the round has started (0 files moved), when it has anything to move: a console log
+    /// counts its first second from here, and a status line shows the transfer at once.
+    /// </summary>
+    public TransferProgress Begin()
+    {
+        if (Interlocked.Read(ref _total) > 0 && ProgressScope.IsListening && Interlocked.Exchange(ref _begun, 1) == 0)
+        {
+            ProgressScope.Report(new ProgressReport(activity, remoteName, 0, Interlocked.Read(ref _total), ProgressUnit.Files) { Bytes = 0 });
+        }
+
+        return this;
+    }
+
+    /// <summary>The round turned out bigger: a folder's files, known once its listing arrived (the
+    /// start is reported then, if the round had nothing to move before).</summary>
+    public void Grow(int more)
+    {
+        Interlocked.Add(ref _total, more);
+        Begin();
+    }
 
     /// <summary>One more file moved, of <paramref name="bytes"/> bytes.</summary>
     public void Done(long bytes)

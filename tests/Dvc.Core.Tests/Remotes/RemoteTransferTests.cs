@@ -83,11 +83,12 @@ public sealed class RemoteTransferTests
 
         // single.txt holds 6 bytes, file i "file i\n": 7 bytes below 10, 8 from 10 on.
         const long Bytes = 6 + (10 * 7) + (20 * 8);
-        Assert.HasCount(31, pushed, "one report per file sent; the .dir object is not counted");
+        Assert.HasCount(32, pushed, "one as the transfer starts, one per file sent; the .dir object is not counted");
+        Assert.AreEqual(0, pushed[0].Done, "the start is reported, so a log counts its first second from there");
         Assert.IsTrue(pushed.All(r => r.Activity == "Pushing to" && r.Subject == "storage" && r.Total == 31 && r.Unit == ProgressUnit.Files));
         Assert.AreEqual(31, pushed.Max(r => r.Done));
         Assert.AreEqual(Bytes, pushed.Max(r => r.Bytes));
-        Assert.HasCount(31, fetched);
+        Assert.HasCount(32, fetched);
         Assert.AreEqual(31, fetched.Max(r => r.Done));
         Assert.AreEqual(31, fetched.Max(r => r.Total), "the folder's files join the total once its listing arrived");
         Assert.AreEqual(Bytes, fetched.Max(r => r.Bytes));
