@@ -11,7 +11,8 @@ namespace Dvc.Core.Remotes;
 /// <summary>
 /// Moves cache objects and run-cache entries between the local cache and one remote, whatever its
 /// type (dvc/repo/push.py, fetch.py, dvc/stage/cache.py): only what the other side lacks, found with
-/// one batched existence check on the remote per round; Jobs transfers at once; a directory's files
+/// batched existence checks on the remote (a folder known by its <c>.dir</c> object); Jobs transfers
+/// at once, their progress reported through <see cref="TransferProgress"/>; a directory's files
 /// before its <c>.dir</c> object, so a remote never holds a listing whose files it lacks; every
 /// downloaded object hashed before it enters the cache, so a corrupted remote object is never
 /// checked out.
