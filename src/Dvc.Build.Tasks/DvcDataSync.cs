@@ -1,4 +1,5 @@
 using Dvc.Core.Errors;
+using Dvc.Core.Progress;
 using Dvc.Core.Remotes;
 using Dvc.Core.Repository;
 using Dvc.Core.Repro;
@@ -8,7 +9,9 @@ namespace Dvc.Build.Tasks;
 /// <summary>
 /// <c>dvc push</c>, <c>dvc fetch</c> and <c>dvc pull</c> (the Operation): the cached outputs of the
 /// targeted stages (default: every stage and .dvc file of the repository), with RunCache the
-/// run-cache too, between the cache and a remote. Prints DVC's summary line.
+/// run-cache too, between the cache and a remote. Prints progress while files move (a line a
+/// second at most) and DVC's summary line. Pull refuses to replace a modified output whose content
+/// is in no cache, unless Force, as <c>dvc pull</c> without <c>--force</c>.
 /// </summary>
 public sealed class DvcDataSync : DvcPlanTask
 {
@@ -39,9 +42,10 @@ public sealed class DvcDataSync : DvcPlanTask
             BuildLockHolder.Hold(BuildEngine, ProjectDirectory, null, WriteLine, Cancellation);
         }
 
-        var log = CreateLog();
+        var log = CreateLog(ProgressThrottle.ForTransferLog());
         var (context, plan) = PlannedPipeline.Load(Request.WholeRepositoryUnlessTargeted() with { SingleItem = !string.IsNullOrWhiteSpace(Targets) });
         using (context)
+        using (ProgressScope.Enter(log.Progress))
         {
             var sync = new DataSync(context, options, message => log.Warning(DvcErrorCode.RemoteObjectMissing, message));
             if (operation == "push")
@@ -61,7 +65,14 @@ public sealed class DvcDataSync : DvcPlanTask
             CheckoutResult checkout;
             using (RepositoryLock.Acquire(context.Repository, TimeSpan.FromMinutes(5)))
             {
-                checkout = OutputCheckout.CheckOut(context, plan);
+                try
+                {
+                    checkout = OutputCheckout.CheckOut(context, plan, Force);
+                }
+                catch (DvcException e) when (e.Code == DvcErrorCode.UnsavedWorkspaceChanges)
+                {
+                    throw new DvcException(e.Code, "failed to pull data from the cloud - " + e.Message, e.Location, e);
+                }
             }
 
             // dvc/repo/pull.py: the checkout's counts, then what was fetched.

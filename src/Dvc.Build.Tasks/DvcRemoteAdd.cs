@@ -18,6 +18,9 @@ public sealed class DvcRemoteAdd : DvcTask
     /// <summary>Also make it the default remote (<c>core.remote</c>, <c>-d</c>).</summary>
     public bool Default { get; set; }
 
+    /// <summary>Write <c>.dvc/config.local</c> instead of <c>.dvc/config</c> (<c>--local</c>).</summary>
+    public bool Local { get; set; }
+
     /// <summary>Replace a remote of the same name (<c>-f</c>).</summary>
     public bool Force { get; set; }
 
@@ -29,6 +32,6 @@ public sealed class DvcRemoteAdd : DvcTask
             WriteLine($"Setting '{Name}' as a default remote.");
         }
 
-        RemoteAdder.Add(repository.DvcDir, Name, Url, Default, Force, System.IO.Path.GetFullPath(ProjectDirectory));
+        RemoteAdder.Add(repository.DvcDir, Name, Url, Default, Force, System.IO.Path.GetFullPath(ProjectDirectory), Local);
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Build.Framework;
 
 namespace Dvc.Build.Tasks;
 
-/// <summary><c>dvc remote list</c>: each remote's name and URL, tab-separated; never its other options.</summary>
+/// <summary><c>dvc remote list</c>: each remote's name and URL, tab-separated; never its other options,
+/// nor a password or token in the URL (a remote added with Local may hold one).</summary>
 public sealed class DvcRemoteList : DvcTask
 {
     [Required]
@@ -15,7 +16,7 @@ public sealed class DvcRemoteList : DvcTask
         var config = RemotesConfig.Load(DvcRepository.Require(ProjectDirectory).DvcDir);
         foreach (var name in config.Names)
         {
-            WriteLine($"{name}\t{config.UrlOf(name)}");
+            WriteLine($"{name}\t{UrlCredentials.Redact(config.UrlOf(name))}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using Dvc.Core.Errors;
 using Dvc.Core.IO;
+using Dvc.Core.Progress;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -69,7 +70,7 @@ public abstract class DvcTask : Microsoft.Build.Utilities.Task
     private static string OneLine(string message) =>
         string.Join(" ", message.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
-    private protected MSBuildReproLog CreateLog() => new(Log, BuildEngine, GetType().Name, TerminalLogger == "1");
+    private protected MSBuildReproLog CreateLog(ProgressThrottle? logThrottle = null) => new(Log, BuildEngine, GetType().Name, TerminalLogger == "1", logThrottle);
 
     /// <summary>One line of console output (DVC's own text), shown as it is logged by every console logger.</summary>
     protected void WriteLine(string line) => LiveMessages.Line(BuildEngine, GetType().Name, line);

@@ -22,13 +22,14 @@ internal sealed class MSBuildReproLog : IReproLog
 
     /// <param name="terminalLogger">The build's console logger is the terminal logger
     /// (<c>$(_MSBUILDTLENABLED)</c> is 1).</param>
-    public MSBuildReproLog(TaskLoggingHelper log, IBuildEngine engine, string sender, bool terminalLogger = false)
+    /// <param name="logThrottle">How often progress becomes a line for other loggers; default <see cref="ProgressThrottle.ForLog"/>.</param>
+    public MSBuildReproLog(TaskLoggingHelper log, IBuildEngine engine, string sender, bool terminalLogger = false, ProgressThrottle? logThrottle = null)
     {
         _log = log;
         _engine = engine;
         _sender = sender;
         _statusLine = terminalLogger && LiveMessages.Reach(engine);
-        _throttle = _statusLine ? ProgressThrottle.ForStatusLine() : ProgressThrottle.ForLog();
+        _throttle = _statusLine ? ProgressThrottle.ForStatusLine() : logThrottle ?? ProgressThrottle.ForLog();
     }
 
     public void Info(string message) => LiveMessages.Line(_engine, _sender, message);

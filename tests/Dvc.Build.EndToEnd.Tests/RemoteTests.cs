@@ -41,6 +41,62 @@ public sealed class RemoteTests
     }
 
     [TestMethod]
+    public void CredentialsInAUrlNeverGoIntoTheCommittedConfig()
+    {
+        using var repo = PipelineRepo.Create();
+        repo.Write(".dvc/config", "[cache]\n    type = copy\n");
+
+        var ssh = repo.Build("RemoteAdd", "Name=storage", "Url=ssh://me:hunter2@host/dvc", "Default=true");
+        var sas = repo.Build("RemoteAdd", "Name=blob", "Url=azure://container/dvc?sv=2022-11-02&sig=S1GNATURE");
+        var local = repo.Build("RemoteAdd", "Name=storage", "Url=ssh://me:hunter2@host/dvc", "Default=true", "Local=true");
+        var list = repo.Build("RemoteList");
+
+        Assert.AreEqual(1, ssh.ExitCode, ssh.ToString());
+        StringAssert.Contains(ssh.Output, "error DVC1611: the URL of remote 'storage' ('ssh://me:***@host/dvc') holds a password", ssh.ToString());
+        StringAssert.Contains(ssh.Output, "-p:Local=true", ssh.ToString());
+        Assert.AreEqual(1, sas.ExitCode, sas.ToString());
+        StringAssert.Contains(sas.Output, "error DVC1611: the URL of remote 'blob' ('azure://container/dvc?sv=2022-11-02&sig=***') holds a signature or token", sas.ToString());
+        Assert.AreEqual("[cache]\n    type = copy\n", repo.Read(".dvc/config"), "nothing written to the committed config");
+        Assert.AreEqual(0, local.ExitCode, local.ToString());
+        Assert.AreEqual("[core]\n    remote = storage\n['remote \"storage\"']\n    url = ssh://me:hunter2@host/dvc\n", repo.Read(".dvc/config.local"), "what `dvc remote add --local -d` writes");
+        CollectionAssert.AreEqual(new[] { "storage\tssh://me:***@host/dvc" }, list.MessageLines.ToArray(), list.ToString());
+        foreach (var result in new[] { ssh, sas, local, list })
+        {
+            Assert.IsFalse(result.Output.Contains("hunter2", StringComparison.Ordinal) || result.Output.Contains("S1GNATURE", StringComparison.Ordinal), "credentials are never printed: " + result);
+        }
+    }
+
+    [TestMethod]
+    public void PullKeepsAModifiedOutputUnlessForced()
+    {
+        using var remote = new RemoteFolder();
+        using var repo = PushedPipeline(remote, runCache: false, out _);
+        using var clone = PipelineRepo.Clone(repo.Root);
+        Assert.AreEqual(0, clone.Build("Pull").ExitCode);
+        var modelFile = Path.Combine(clone.Root, "model", "model.txt");
+        File.Delete(modelFile);
+        clone.Write("model/model.txt", "edited by hand\n");
+        clone.Write("model/notes.txt", "new file\n");
+
+        var refused = clone.Build("Pull");
+        var afterRefusal = clone.Read("model/model.txt");
+        var forced = clone.Build("Pull", "Force=true");
+
+        Assert.AreEqual(1, refused.ExitCode, refused.ToString());
+        Assert.AreEqual(1, refused.Lines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().Count(), refused.ToString());
+        StringAssert.Contains(
+            refused.Output,
+            $"{modelFile} : error DVC1610: failed to pull data from the cloud - Can't remove the following unsaved files without confirmation. Use `-p:Force=true` to force.",
+            refused.ToString());
+        StringAssert.Contains(refused.Output, Path.Combine(clone.Root, "model", "notes.txt"), refused.ToString());
+        Assert.AreEqual("edited by hand\n", afterRefusal, "nothing is overwritten without Force");
+        Assert.AreEqual(0, forced.ExitCode, forced.ToString());
+        CollectionAssert.AreEqual(new[] { "1 file modified" }, forced.MessageLines.ToArray(), forced.ToString());
+        Assert.AreEqual("a\nb\nlr=0.01\n", clone.Read("model/model.txt"));
+        Assert.IsFalse(clone.Exists("model/notes.txt"), "the folder is the recorded one again");
+    }
+
+    [TestMethod]
     public void PushThenPullInAFreshCloneBringsTheOutputsBack()
     {
         using var remote = new RemoteFolder();

@@ -10,11 +10,14 @@ internal static class DataSourceFinder
     /// as DVC does not descend into outputs).</param>
     /// <param name="visited">Receives every folder looked into: while each keeps its
     /// <see cref="FolderSignature"/>, the search would find the same files.</param>
+    /// <param name="onFound">Called with each file as it is found, before any subfolder is looked
+    /// into: a caller that adds the file's outputs to <paramref name="isOutput"/> keeps the search
+    /// out of them, as DVC's collection prunes the outputs of the files it collected.</param>
     /// <returns>Repository-relative, '/'-separated paths, in collection order.</returns>
-    public static IReadOnlyList<string> Find(string repoRoot, Func<string, bool> isOutput, ICollection<string>? visited = null)
+    public static IReadOnlyList<string> Find(string repoRoot, Func<string, bool> isOutput, ICollection<string>? visited = null, Action<string>? onFound = null)
     {
         var found = new List<string>();
-        Visit(repoRoot, "", isOutput, found, visited);
+        Visit(repoRoot, "", isOutput, found, visited, onFound);
         return found;
     }
 
@@ -33,7 +36,7 @@ internal static class DataSourceFinder
         return string.Join('\n', files.Concat(folders).Order(StringComparer.Ordinal));
     }
 
-    private static void Visit(string absolute, string relative, Func<string, bool> isOutput, List<string> found, ICollection<string>? visited)
+    private static void Visit(string absolute, string relative, Func<string, bool> isOutput, List<string> found, ICollection<string>? visited, Action<string>? onFound)
     {
         visited?.Add(absolute);
         var files = Directory.GetFiles(absolute, "*.dvc");
@@ -43,7 +46,9 @@ internal static class DataSourceFinder
             var name = Path.GetFileName(file);
             if (!name.StartsWith('.'))
             {
-                found.Add(relative.Length == 0 ? name : relative + "/" + name);
+                var path = relative.Length == 0 ? name : relative + "/" + name;
+                found.Add(path);
+                onFound?.Invoke(path);
             }
         }
 
@@ -55,7 +60,7 @@ internal static class DataSourceFinder
             var child = relative.Length == 0 ? name : relative + "/" + name;
             if (!name.StartsWith('.') && new DirectoryInfo(folder).LinkTarget is null && !isOutput(child))
             {
-                Visit(folder, child, isOutput, found, visited);
+                Visit(folder, child, isOutput, found, visited, onFound);
             }
         }
     }

@@ -126,6 +126,8 @@ internal static class DvcErrorCode
     public const string RemoteExists = "DVC1607";
     public const string InvalidRemoteName = "DVC1608";
     public const string GitRemoteFailed = "DVC1609";
+    public const string UnsavedWorkspaceChanges = "DVC1610";
+    public const string CredentialsInRemoteUrl = "DVC1611";
 
     // 1650-1699: SSH, S3 and Azure remote storages. Each message names the remote and the path;
     // a missing object is RemoteObjectMissing (DVC1603), as on the local remote.

@@ -13,18 +13,18 @@ internal sealed class HashStateStore
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     private readonly object _sync = new();
-    private Dictionary<string, HashStateEntry> _entries;
+
+    // Read on first use: commands that hash nothing (a push, a remote listing) never pay for it.
+    private Dictionary<string, HashStateEntry>? _entries;
     private readonly Dictionary<string, HashStateEntry> _changed = new(StringComparer.Ordinal);
 
     // The file was missing or damaged when loaded: appending would keep it so (or leave valid blocks
     // behind a damaged one), so the next save rewrites it.
     private bool _fileNeedsRewrite;
 
-    private HashStateStore(string filePath, Dictionary<string, HashStateEntry> entries, bool fileNeedsRewrite)
+    private HashStateStore(string filePath)
     {
         FilePath = filePath;
-        _entries = entries;
-        _fileNeedsRewrite = fileNeedsRewrite;
     }
 
     public string FilePath { get; }
@@ -35,7 +35,7 @@ internal sealed class HashStateStore
         {
             lock (_sync)
             {
-                return _entries.Count;
+                return Entries().Count;
             }
         }
     }
@@ -54,18 +54,14 @@ internal sealed class HashStateStore
     /// <summary>The store of the repository at <paramref name="repoRoot"/> (empty if none saved yet).</summary>
     public static HashStateStore Open(string repoRoot) => Load(Path.Combine(repoRoot, RelativePath.Replace('/', Path.DirectorySeparatorChar)));
 
-    public static HashStateStore Load(string filePath)
-    {
-        var entries = HashStateFile.Read(filePath, out var intact);
-        return new(Path.GetFullPath(filePath), entries, !intact);
-    }
+    public static HashStateStore Load(string filePath) => new(Path.GetFullPath(filePath));
 
     /// <summary>The remembered hash, if the file's stamp and the algorithm still match.</summary>
     public bool TryGet(string absPath, FileStamp stamp, HashAlgorithmKind algorithm, out string md5)
     {
         lock (_sync)
         {
-            if (_entries.TryGetValue(absPath, out var entry) && entry.Stamp == stamp && entry.Algorithm == algorithm)
+            if (Entries().TryGetValue(absPath, out var entry) && entry.Stamp == stamp && entry.Algorithm == algorithm)
             {
                 md5 = entry.Md5;
                 return true;
@@ -81,9 +77,21 @@ internal sealed class HashStateStore
         var entry = HashStateEntry.Create(stamp, algorithm, md5);
         lock (_sync)
         {
-            _entries[absPath] = entry;
+            Entries()[absPath] = entry;
             _changed[absPath] = entry;
         }
+    }
+
+    /// <summary>The entries, read from the file the first time; call under <c>_sync</c>.</summary>
+    private Dictionary<string, HashStateEntry> Entries()
+    {
+        if (_entries is null)
+        {
+            _entries = HashStateFile.Read(FilePath, out var intact);
+            _fileNeedsRewrite = !intact;
+        }
+
+        return _entries;
     }
 
     /// <summary>
@@ -105,6 +113,7 @@ internal sealed class HashStateStore
             }
 
             mine = new Dictionary<string, HashStateEntry>(_changed, StringComparer.Ordinal);
+            Entries();
             rewrite = _fileNeedsRewrite;
         }
 

@@ -23,17 +23,20 @@ internal sealed record ProgressReport(string Activity, string Subject, long Done
     /// <summary>The stage the work is for, when stages run at the same time.</summary>
     public string? Stage { get; init; }
 
+    /// <summary>With <see cref="ProgressUnit.Files"/>: the bytes those files held, when counted (transfers).</summary>
+    public long? Bytes { get; init; }
+
     public bool IsSameOperation(ProgressReport other) =>
         Activity == other.Activity && Subject == other.Subject && Stage == other.Stage;
 
     /// <summary>"Hashing 'data/big.bin': 1.2 GiB of 4.0 GiB (30%)", "Running 'train'".</summary>
     public override string ToString() => Unit == ProgressUnit.None ? $"{Activity} '{Subject}'" : $"{Activity} '{Subject}': {Amount}";
 
-    /// <summary>"1.2 GiB of 4.0 GiB (30%)", "120 of 4000 files (3%)", "3 of 8".</summary>
+    /// <summary>"1.2 GiB of 4.0 GiB (30%)", "120 of 4000 files (3%)", "120 of 4000 files (3%), 1.2 MiB", "3 of 8".</summary>
     public string Amount => Unit switch
     {
         ProgressUnit.Bytes => $"{Size(Done)} of {Size(Total)}{Percent}",
-        ProgressUnit.Files => $"{Done.ToString(CultureInfo.InvariantCulture)} of {Total.ToString(CultureInfo.InvariantCulture)} files{Percent}",
+        ProgressUnit.Files => $"{Done.ToString(CultureInfo.InvariantCulture)} of {Total.ToString(CultureInfo.InvariantCulture)} files{Percent}{(Bytes is { } bytes ? ", " + Size(bytes) : "")}",
         ProgressUnit.Items => $"{Done.ToString(CultureInfo.InvariantCulture)} of {Total.ToString(CultureInfo.InvariantCulture)}",
         _ => "",
     };

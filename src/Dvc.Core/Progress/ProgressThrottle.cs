@@ -29,6 +29,13 @@ internal sealed class ProgressThrottle
     /// <summary>For a console log: the first line after 5 s of one operation, then one every 5 s.</summary>
     public static ProgressThrottle ForLog() => new(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), StopwatchClock());
 
+    /// <summary>
+    /// For a console log of a transfer (push, pull, fetch): many small files move in a second, so a
+    /// line once a second after the first second says more than one every 5 s, and a transfer over
+    /// in under a second prints none.
+    /// </summary>
+    public static ProgressThrottle ForTransferLog() => new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), StopwatchClock());
+
     /// <summary>For a status line: every update, at most four a second.</summary>
     public static ProgressThrottle ForStatusLine() => new(TimeSpan.Zero, TimeSpan.FromMilliseconds(250), StopwatchClock());
 

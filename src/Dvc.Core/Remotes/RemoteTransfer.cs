@@ -11,7 +11,8 @@ namespace Dvc.Core.Remotes;
 /// <summary>
 /// Moves cache objects and run-cache entries between the local cache and one remote, whatever its
 /// type (dvc/repo/push.py, fetch.py, dvc/stage/cache.py): only what the other side lacks, found with
-/// one batched existence check on the remote per round; Jobs transfers at once; a directory's files
+/// batched existence checks on the remote (a folder known by its <c>.dir</c> object); Jobs transfers
+/// at once, their progress reported through <see cref="TransferProgress"/>; a directory's files
 /// before its <c>.dir</c> object, so a remote never holds a listing whose files it lacks; every
 /// downloaded object hashed before it enters the cache, so a corrupted remote object is never
 /// checked out.
@@ -36,27 +37,43 @@ internal sealed class RemoteTransfer
     /// <summary>DVC's default number of parallel transfers: four per processor.</summary>
     public static int DefaultJobs => 4 * Environment.ProcessorCount;
 
+    /// <summary>
+    /// Sends what the remote lacks. The named objects are checked first, a folder by its <c>.dir</c>
+    /// object alone: a remote holds a <c>.dir</c> object only once it holds every file it lists (this
+    /// engine and DVC both send it last), so a folder already pushed costs one existence check and
+    /// its listing is never read. Only the listings of folders the remote lacks are read and their
+    /// files checked, in a second batched check.
+    /// </summary>
     public TransferSummary Push(IReadOnlyCollection<UsedObject> objects, CancellationToken cancellation)
     {
         var missing = new List<UsedObject>();
-        var files = new Dictionary<string, UsedObject>(StringComparer.Ordinal);
-        var dirs = new Dictionary<string, (UsedObject Dir, List<string> Files)>(StringComparer.Ordinal);
+        var named = new Dictionary<string, UsedObject>(StringComparer.Ordinal);
         foreach (var used in objects)
         {
             if (!_cache.Contains(used.Md5))
             {
                 missing.Add(used);
             }
-            else if (used.IsDir)
+            else
             {
-                if (!dirs.ContainsKey(used.Md5))
+                named.TryAdd(used.Md5, used);
+            }
+        }
+
+        var onRemote = named.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : _remote.Existing(named.Values.Select(o => o.RemotePath).ToList(), cancellation);
+        var files = new Dictionary<string, UsedObject>(StringComparer.Ordinal);
+        var dirs = new List<(UsedObject Dir, List<string> Files)>();
+        foreach (var used in named.Values.Where(o => !onRemote.Contains(o.RemotePath)))
+        {
+            if (used.IsDir)
+            {
+                var entries = DirEntries(used);
+                dirs.Add((used, entries.Select(e => e.Md5).ToList()));
+                foreach (var entry in entries)
                 {
-                    var entries = DirEntries(used);
-                    dirs[used.Md5] = (used, entries.Select(e => e.Md5).ToList());
-                    foreach (var entry in entries)
-                    {
-                        files.TryAdd(entry.Md5, entry);
-                    }
+                    files.TryAdd(entry.Md5, entry);
                 }
             }
             else
@@ -65,9 +82,10 @@ internal sealed class RemoteTransfer
             }
         }
 
-        var onRemote = _remote.Existing(files.Keys.Concat(dirs.Keys).Select(UsedObject.PathOf).ToList(), cancellation);
+        var notYetChecked = files.Values.Where(f => !named.ContainsKey(f.Md5)).Select(f => f.RemotePath).ToList();
+        var alsoOnRemote = notYetChecked.Count == 0 ? new HashSet<string>(StringComparer.Ordinal) : _remote.Existing(notYetChecked, cancellation);
         var toSend = new List<UsedObject>();
-        foreach (var file in files.Values.Where(f => !onRemote.Contains(f.RemotePath)))
+        foreach (var file in files.Values.Where(f => !onRemote.Contains(f.RemotePath) && !alsoOnRemote.Contains(f.RemotePath)))
         {
             if (_cache.Contains(file.Md5))
             {
@@ -79,14 +97,12 @@ internal sealed class RemoteTransfer
             }
         }
 
-        Parallel(toSend, file => Upload(file.Md5, cancellation), cancellation);
+        var progress = new TransferProgress("Pushing to", _remoteName, toSend.Count).Begin();
+        Parallel(toSend, file => progress.Done(Upload(file.Md5, cancellation)), cancellation);
 
         // Last, and only for directories whose every file is now on the remote.
         var lacking = missing.Select(m => m.Md5).ToHashSet(StringComparer.Ordinal);
-        var dirsToSend = dirs.Values
-            .Where(d => !onRemote.Contains(d.Dir.RemotePath) && !d.Files.Any(lacking.Contains))
-            .Select(d => d.Dir)
-            .ToList();
+        var dirsToSend = dirs.Where(d => !d.Files.Any(lacking.Contains)).Select(d => d.Dir).ToList();
         Parallel(dirsToSend, dir => Upload(dir.Md5, cancellation), cancellation);
         return new TransferSummary(toSend.Count, Distinct(missing));
     }
@@ -99,9 +115,10 @@ internal sealed class RemoteTransfer
 
         // Round one: the objects named, directory listings included.
         var wanted = objects.Where(o => !_cache.Contains(o.Md5)).DistinctBy(o => o.Md5).ToList();
+        var progress = new TransferProgress("Fetching from", _remoteName, wanted.Count(o => !o.IsDir)).Begin();
         Parallel(wanted, used =>
         {
-            if (Download(used, cancellation) && !used.IsDir)
+            if (Download(used, cancellation, used.IsDir ? null : progress) && !used.IsDir)
             {
                 Interlocked.Increment(ref transferred);
             }
@@ -117,9 +134,10 @@ internal sealed class RemoteTransfer
             .Where(f => !_cache.Contains(f.Md5))
             .DistinctBy(f => f.Md5)
             .ToList();
+        progress.Grow(files.Count);
         Parallel(files, file =>
         {
-            if (Download(file, cancellation))
+            if (Download(file, cancellation, progress))
             {
                 Interlocked.Increment(ref transferred);
             }
@@ -237,12 +255,17 @@ internal sealed class RemoteTransfer
             .ToList();
     }
 
-    private void Upload(string md5, CancellationToken cancellation) =>
-        Guard(UsedObject.PathOf(md5), () => _remote.Upload(_cache.PathOf(md5), UsedObject.PathOf(md5), cancellation));
+    /// <returns>The bytes sent.</returns>
+    private long Upload(string md5, CancellationToken cancellation)
+    {
+        var local = _cache.PathOf(md5);
+        Guard(UsedObject.PathOf(md5), () => _remote.Upload(local, UsedObject.PathOf(md5), cancellation));
+        return new FileInfo(local).Length;
+    }
 
     /// <summary>Downloads one object, checks its hash, and only then moves it into the cache.</summary>
     /// <returns>False when the remote does not have it.</returns>
-    private bool Download(UsedObject used, CancellationToken cancellation)
+    private bool Download(UsedObject used, CancellationToken cancellation, TransferProgress? progress = null)
     {
         var target = _cache.PathOf(used.Md5);
         var remotePath = used.RemotePath;
@@ -269,8 +292,10 @@ internal sealed class RemoteTransfer
                     new SourceLocation(_remote.Location));
             }
 
+            var bytes = new FileInfo(temp).Length;
             File.Move(temp, target, overwrite: true);
             FileModes.MakeReadOnly(target);
+            progress?.Done(bytes);
             return true;
         }
         catch (IOException e)

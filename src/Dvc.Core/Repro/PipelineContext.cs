@@ -94,8 +94,9 @@ internal sealed class PipelineContext : IDisposable
         var files = dvcFiles.Select(f => PipelineLoader.Load(repository.RootDir, f)).ToList();
         var pipelineStages = files.SelectMany(f => f.Stages).ToList();
         var outputs = new HashSet<string>(pipelineStages.SelectMany(s => s.Outs.Select(o => s.PathFromRoot(o.Path))), StringComparer.Ordinal);
-        var search = knownSearch ?? Search(repository.RootDir, outputs);
-        var dataSources = search.Found.Select(path => DataSourceFile.Load(repository.RootDir, path)).ToList();
+        var loaded = new Dictionary<string, DataSourceFile>(StringComparer.Ordinal);
+        var search = knownSearch ?? Search(repository.RootDir, outputs, loaded);
+        var dataSources = search.Found.Select(path => loaded.TryGetValue(path, out var file) ? file : DataSourceFile.Load(repository.RootDir, path)).ToList();
 
         // Data sources first: DVC collects a folder's .dvc files with its dvc.yaml, and the graph walk
         // then reports them before the stages that depend on them.
@@ -104,10 +105,17 @@ internal sealed class PipelineContext : IDisposable
         return new PipelineContext(repository, Path.GetFullPath(projectDirectory), files, dataSources, graph) { DataSourceSearch = search };
     }
 
-    private static DataSourceSearch Search(string repoRoot, HashSet<string> outputs)
+    /// <summary>Finds the .dvc files, loading each as found: its outputs are not searched (a folder of
+    /// 10,000 tracked files is not walked), as DVC's collection skips outputs.</summary>
+    private static DataSourceSearch Search(string repoRoot, HashSet<string> outputs, Dictionary<string, DataSourceFile> loaded)
     {
         var searched = new List<string>();
-        var found = DataSourceFinder.Find(repoRoot, outputs.Contains, searched);
+        var found = DataSourceFinder.Find(repoRoot, outputs.Contains, searched, path =>
+        {
+            var file = DataSourceFile.Load(repoRoot, path);
+            loaded[path] = file;
+            outputs.UnionWith(file.Stage.Outs.Select(o => file.Stage.PathFromRoot(o.Path)));
+        });
         return new DataSourceSearch(found, searched);
     }
 

@@ -62,6 +62,18 @@ public sealed class ProgressTests
         Assert.AreEqual("Checking out 'images': 120 of 4000 files (3%)", new ProgressReport("Checking out", "images", 120, 4000, ProgressUnit.Files).ToString());
         Assert.AreEqual("Pushing 'origin': 3 of 8", new ProgressReport("Pushing", "origin", 3, 8, ProgressUnit.Items).ToString());
         Assert.AreEqual("Running 'train'", new ProgressReport("Running", "train", 0, 0, ProgressUnit.None).ToString());
+        Assert.AreEqual(
+            "Pushing to 'storage': 4000 of 10000 files (40%), 3.9 MiB",
+            new ProgressReport("Pushing to", "storage", 4000, 10000, ProgressUnit.Files) { Bytes = 4_096_000 }.ToString());
+    }
+
+    [TestMethod]
+    public void TransferLogThrottlePrintsALineASecondAfterTheFirstSecond()
+    {
+        var throttle = ProgressThrottle.ForTransferLog();
+
+        Assert.AreEqual(TimeSpan.FromSeconds(1), throttle.FirstAfter, "a transfer over in under a second prints no progress");
+        Assert.AreEqual(TimeSpan.FromSeconds(1), throttle.Every);
     }
 
     [TestMethod]

@@ -10,6 +10,9 @@ internal sealed class CountingStorage(IRemoteStorage inner) : IRemoteStorage
 
     public int ExistingCalls => _existingCalls;
 
+    /// <summary>Every path asked about in <see cref="Existing"/>, in order.</summary>
+    public ConcurrentQueue<string> Asked { get; } = new();
+
     public ConcurrentQueue<string> Uploads { get; } = new();
 
     public ConcurrentQueue<string> Downloads { get; } = new();
@@ -19,6 +22,11 @@ internal sealed class CountingStorage(IRemoteStorage inner) : IRemoteStorage
     public IReadOnlySet<string> Existing(IReadOnlyCollection<string> paths, CancellationToken cancellation)
     {
         Interlocked.Increment(ref _existingCalls);
+        foreach (var path in paths)
+        {
+            Asked.Enqueue(path);
+        }
+
         return inner.Existing(paths, cancellation);
     }
 

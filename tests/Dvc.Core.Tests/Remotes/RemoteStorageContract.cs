@@ -1,4 +1,6 @@
+using Dvc.Core.Cache;
 using Dvc.Core.Errors;
+using Dvc.Core.Hashing;
 using Dvc.Core.Remotes;
 
 namespace Dvc.Core.Tests.Remotes;
@@ -258,6 +260,45 @@ internal abstract class RemoteStorageContract
         {
             Assert.DoesNotContain(secret, storage.Location);
         }
+    }
+
+    /// <summary>An object whose content does not match its hash is refused on download: never in the cache, nothing left behind.</summary>
+    [TestMethod]
+    public void ACorruptedObjectIsDetectedByItsHashAndNeverEntersTheCache()
+    {
+        var storage = Open();
+        var md5 = FileHasher.Md5(Local.Write("good", "the recorded content\n"));
+        storage.Upload(Local.Write("bad", "tampered content\n"), UsedObject.PathOf(md5), CancellationToken.None);
+        var cache = new ObjectCache(Local.Combine("clone-cache"));
+        var fetch = new RemoteTransfer(Again(storage), "storage", cache, 2, warning => Assert.Fail(warning));
+
+        var error = Assert.Throws<DvcException>(() => fetch.Fetch([new UsedObject(md5, "data.txt")], CancellationToken.None));
+
+        Assert.AreEqual(DvcErrorCode.CorruptedRemoteObject, error.Code);
+        StringAssert.Contains(error.Message, $"corrupted object '{UsedObject.PathOf(md5)}' on remote 'storage' ({storage.Location})");
+        Assert.IsFalse(cache.Contains(md5));
+        Assert.IsEmpty(Directory.Exists(cache.Root) ? Directory.GetFiles(cache.Root, "*", SearchOption.AllDirectories) : [], "no temporary file is left");
+    }
+
+    /// <summary>A folder whose listing was tampered with is refused before any of its files is fetched.</summary>
+    [TestMethod]
+    public void ACorruptedFolderListingIsDetectedAndNoneOfItsFilesIsFetched()
+    {
+        var storage = Open();
+        var file = Local.Write("f", "x\n");
+        var md5 = FileHasher.Md5(file);
+        var listing = Local.Write("listing", $"[{{\"md5\": \"{md5}\", \"relpath\": \"f\"}}]");
+        var dir = FileHasher.Md5(listing) + ".dir";
+        storage.Upload(file, UsedObject.PathOf(md5), CancellationToken.None);
+        storage.Upload(Local.Write("other", $"[{{\"md5\": \"{md5}\", \"relpath\": \"g\"}}]"), UsedObject.PathOf(dir), CancellationToken.None);
+        var cache = new ObjectCache(Local.Combine("clone-cache"));
+
+        var error = Assert.Throws<DvcException>(() => new RemoteTransfer(Again(storage), "storage", cache, 2, warning => Assert.Fail(warning)).Fetch([new UsedObject(dir, "data")], CancellationToken.None));
+
+        Assert.AreEqual(DvcErrorCode.CorruptedRemoteObject, error.Code);
+        StringAssert.Contains(error.Message, UsedObject.PathOf(dir));
+        Assert.IsFalse(cache.Contains(dir));
+        Assert.IsFalse(cache.Contains(md5), "the files of a listing that was refused are not fetched");
     }
 
     /// <summary>Opens the storage under test; the contract disposes it after the test.</summary>

@@ -3,6 +3,7 @@ using Dvc.Core.Errors;
 using Dvc.Core.Hashing;
 using Dvc.Core.Ignore;
 using Dvc.Core.Lock;
+using Dvc.Core.Progress;
 using Dvc.Core.Remotes;
 using Dvc.Core.RunCache;
 using Dvc.Core.Tests.Cache;
@@ -16,7 +17,7 @@ namespace Dvc.Core.Tests.Remotes;
 public sealed class RemoteTransferTests
 {
     [TestMethod]
-    public void PushSendsOnlyWhatTheRemoteLacksAfterOneExistenceCheck()
+    public void PushSendsOnlyWhatTheRemoteLacksWithBatchedExistenceChecks()
     {
         using var temp = new TempDirectory();
         var (cache, objects) = CacheWithFolder(temp, files: 50);
@@ -25,14 +26,73 @@ public sealed class RemoteTransferTests
         var counted = new CountingStorage(remote);
 
         var summary = new RemoteTransfer(counted, "storage", cache, 4, Fail).Push(objects, CancellationToken.None);
-        var again = new RemoteTransfer(counted, "storage", cache, 4, Fail).Push(objects, CancellationToken.None);
 
-        Assert.AreEqual(2, counted.ExistingCalls, "one batched check per push");
+        Assert.AreEqual(2, counted.ExistingCalls, "one batched check of the named objects, one of the files of the folder the remote lacks");
+        Assert.HasCount(52, counted.Asked, "the file and the .dir object, then the folder's 50 files; nothing asked twice");
         Assert.AreEqual(50, summary.Transferred, "the 50 files of the folder; the file pushed before is not sent again");
-        Assert.AreEqual(0, again.Transferred);
         Assert.HasCount(51, counted.Uploads, "50 files and the .dir object, each once");
         Assert.AreEqual(objects[1].RemotePath, counted.Uploads.Last(), "the .dir object goes last, after every file it lists");
         Assert.IsEmpty(summary.Missing);
+    }
+
+    [TestMethod]
+    public void APushWithNothingToSendIsOneCheckOfTheNamedObjectsAndNeverReadsAFoldersListing()
+    {
+        using var temp = new TempDirectory();
+        var (cache, objects) = CacheWithFolder(temp, files: 50);
+        var remote = Remote(temp);
+        new RemoteTransfer(remote, "storage", cache, 4, Fail).Push(objects, CancellationToken.None);
+        // A listing that cannot be parsed: reading it would fail the push.
+        var listing = cache.PathOf(objects[1].Md5);
+        File.SetUnixFileMode(listing, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.WriteAllText(listing, "not json");
+        var counted = new CountingStorage(remote);
+        var reports = new List<ProgressReport>();
+
+        TransferSummary again;
+        using (ProgressScope.Enter(reports.Add))
+        {
+            again = new RemoteTransfer(counted, "storage", cache, 4, Fail).Push(objects, CancellationToken.None);
+        }
+
+        Assert.AreEqual(0, again.Transferred);
+        Assert.AreEqual(1, counted.ExistingCalls);
+        CollectionAssert.AreEquivalent(objects.Select(o => o.RemotePath).ToList(), counted.Asked.ToList(), "a folder on the remote is known by its .dir object alone");
+        Assert.IsEmpty(counted.Uploads);
+        Assert.IsEmpty(reports, "no progress when nothing moves");
+    }
+
+    [TestMethod]
+    public void PushAndFetchReportTheirProgressInFilesAndBytes()
+    {
+        using var temp = new TempDirectory();
+        var (cache, objects) = CacheWithFolder(temp, files: 30);
+        var remote = Remote(temp);
+        var pushed = new List<ProgressReport>();
+        var fetched = new List<ProgressReport>();
+
+        using (ProgressScope.Enter(r => { lock (pushed) { pushed.Add(r); } }))
+        {
+            new RemoteTransfer(remote, "storage", cache, 4, Fail).Push(objects, CancellationToken.None);
+        }
+
+        using (ProgressScope.Enter(r => { lock (fetched) { fetched.Add(r); } }))
+        {
+            new RemoteTransfer(remote, "storage", new ObjectCache(temp.Combine("clone-cache")), 4, Fail).Fetch(objects, CancellationToken.None);
+        }
+
+        // single.txt holds 6 bytes, file i "file i\n": 7 bytes below 10, 8 from 10 on.
+        const long Bytes = 6 + (10 * 7) + (20 * 8);
+        Assert.HasCount(32, pushed, "one as the transfer starts, one per file sent; the .dir object is not counted");
+        Assert.AreEqual(0, pushed[0].Done, "the start is reported, so a log counts its first second from there");
+        Assert.IsTrue(pushed.All(r => r.Activity == "Pushing to" && r.Subject == "storage" && r.Total == 31 && r.Unit == ProgressUnit.Files));
+        Assert.AreEqual(31, pushed.Max(r => r.Done));
+        Assert.AreEqual(Bytes, pushed.Max(r => r.Bytes));
+        Assert.HasCount(32, fetched);
+        Assert.AreEqual(31, fetched.Max(r => r.Done));
+        Assert.AreEqual(31, fetched.Max(r => r.Total), "the folder's files join the total once its listing arrived");
+        Assert.AreEqual(Bytes, fetched.Max(r => r.Bytes));
+        Assert.AreEqual("Fetching from 'storage': 31 of 31 files (100%), 236 B", fetched.MaxBy(r => r.Done)!.ToString());
     }
 
     [TestMethod]
