@@ -39,7 +39,7 @@ internal static class ExperimentQueuer
                 var index = git.CommitTree(tree, [head], "Index stash");
                 var message = QueueEntry.FormatMessage(head, head, names[i]);
                 var commit = git.CommitTree(tree, [head, index], message);
-                stash.Push(commit, message);
+                stash.Push(commit, head, message);
                 entries.Add(new QueueEntry(commit, head, head, names[i], null, DateTimeOffset.UtcNow));
                 if (request.StashRef == ExpStash.Queue)
                 {

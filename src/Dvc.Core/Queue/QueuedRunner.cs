@@ -130,7 +130,7 @@ internal sealed class QueuedRunner
             var failed = new ExpStash(main.Git, ExpStash.Failed);
             if (!failed.Entries().Any(e => e.StashRev == entry.StashRev))
             {
-                failed.Push(entry.StashRev, entry.Message);
+                failed.Record(entry.StashRev, entry.Message);
             }
 
             new ExpStash(main.Git, stashRef).Drop(entry.StashRev);
