@@ -128,6 +128,13 @@ public sealed class QueueTests
         var show = repo.Build("ExpShow");
         StringAssert.Contains(show.Output, "[arch-size-6]");
         StringAssert.Contains(show.Output, "squeezenet1_1");
+        // As DVC's exp show after --run-all (fixture 08, step 11): the queue's experiments are
+        // marked Success with the Dvc-task executor, in the table, the CSV and the JSON.
+        Assert.AreEqual(6, show.MessageLines.Count(l => l.Contains("[arch-size-", StringComparison.Ordinal) && l.Contains(" Success   Dvc-task ", StringComparison.Ordinal)), show.ToString());
+        var csv = repo.Build("ExpShow", "Format=csv").MessageLines;
+        Assert.AreEqual(6, csv.Count(l => l.StartsWith("arch-size-", StringComparison.Ordinal) && l.Contains(",Success,Dvc-task,", StringComparison.Ordinal)), string.Join("\n", csv));
+        var json = repo.Build("ExpShow", "Format=json").Output;
+        StringAssert.Contains(json, "\"state\": \"success\", \"name\": \"dvc-task\", \"local\": {\"root\": null, \"log\": \"");
         var done = repo.Build("QueueStatus");
         Assert.AreEqual(6, done.MessageLines.Count(l => l.EndsWith("Success", StringComparison.Ordinal)), done.ToString());
         var logs = repo.Build("QueueLogs", "Exp=arch-size-2");
@@ -245,6 +252,10 @@ public sealed class QueueTests
         Assert.AreEqual(paramsText, repo.Read("params.yaml"));
         Assert.AreEqual("", repo.Git("for-each-ref", "refs/exps/stash", "refs/exps/celery/"));
         AssertNothingLingers(repo);
+        // A Temp run is DVC's tempdir executor's, not a queue task: a normal row, not in QueueStatus.
+        var show = repo.Build("ExpShow", "Format=csv").MessageLines;
+        Assert.IsTrue(show.Any(l => l.StartsWith("iso,", StringComparison.Ordinal) && !l.Contains("Success", StringComparison.Ordinal)), string.Join("\n", show));
+        StringAssert.Contains(repo.Build("QueueStatus").Output, "No experiment tasks in the queue.");
     }
 
     [TestMethod]
