@@ -336,4 +336,28 @@ public sealed class QueueTests
         Assert.AreEqual(paramsText, repo.Read("params.yaml"));
         Assert.AreEqual("", repo.Git("status", "--porcelain"));
     }
+
+    /// <summary>Force at queue time goes into the entry's repro.dat (DVC's <c>force</c>) and holds when
+    /// the entry runs: every stage runs, and the experiment replaces the one of the same name.</summary>
+    [TestMethod]
+    public void ForceAtQueueTimeIsHonouredWhenTheEntryRuns()
+    {
+        using var repo = Baseline();
+        Queue(repo, "train.img_size=32", "same");
+        var first = repo.Build("ExpRun", "RunAll=true");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        StringAssert.Contains(repo.Build("QueueLogs", "Exp=same").Output, "Stage 'prep' didn't change, skipping");
+        var refused = repo.Build("ExpRun", "Queue=true", "Set=train.img_size=48", "Name=same");
+        StringAssert.Contains(refused.Output, "error DVC1102:", refused.ToString());
+
+        Queue(repo, "train.img_size=48", "same", "Force=true");
+        var entry = repo.Git("rev-parse", "refs/exps/celery/stash").Trim();
+        var forced = repo.Build("ExpRun", "RunAll=true");
+
+        Assert.AreEqual(0, forced.ExitCode, forced.ToString());
+        Assert.AreEqual("{\"size\": 48}", ShowAt(repo, "same", "metrics.json"));
+        var log = repo.Build("QueueLogs", "Exp=" + entry[..10]).MessageLines;
+        Assert.IsTrue(log.Contains("Running stage 'prep':"), string.Join("\n", log));
+        Assert.IsFalse(log.Any(l => l.Contains("didn't change", StringComparison.Ordinal)), string.Join("\n", log));
+    }
 }

@@ -34,6 +34,10 @@ internal sealed class ExperimentSandbox : IDisposable
 
     public GitRepository Git { get; }
 
+    /// <summary>The entry was queued with Force (its repro.dat's <c>force</c>): every stage runs, and the
+    /// experiment replaces one of the same name.</summary>
+    public bool Force { get; private set; }
+
     /// <param name="sharedDir">Where the workspace goes (see <see cref="QueuePaths.Workspace(DvcRepository, string, string?)"/>).</param>
     public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null)
     {
@@ -52,7 +56,10 @@ internal sealed class ExperimentSandbox : IDisposable
         {
             sandbox.Git.Run(["reset", "--quiet", "--no-refresh", entry.HeadRev]);
             var dvcRoot = Path.Combine(root, mainGit.Relative(mainRepository.RootDir));
-            File.Delete(Path.Combine(dvcRoot, PackedReproArgs.RepoPath.Replace('/', Path.DirectorySeparatorChar)));
+            // DVC's executor loads the run arguments from the entry and removes the file, as here.
+            var packed = Path.Combine(dvcRoot, PackedReproArgs.RepoPath.Replace('/', Path.DirectorySeparatorChar));
+            sandbox.Force = File.Exists(packed) && PackedReproArgs.ReadForce(File.ReadAllBytes(packed), packed);
+            File.Delete(packed);
             ShareCache(mainRepository, Path.Combine(dvcRoot, ".dvc"));
             return sandbox;
         }

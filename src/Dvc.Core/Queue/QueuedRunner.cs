@@ -52,7 +52,7 @@ internal sealed class QueuedRunner
                 Phase("workspace created");
                 sandbox.CheckOutOutputs();
                 Phase("outputs checked out");
-                var options = new ReproOptions { IsExperiment = true, Environment = ExperimentPreparation.Environment(expRef, repository.RootDir) };
+                var options = new ReproOptions { IsExperiment = true, Force = sandbox.Force, Environment = ExperimentPreparation.Environment(expRef, repository.RootDir) };
                 using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
                 var errors = new List<string>();
                 Phase("planned");
@@ -75,7 +75,7 @@ internal sealed class QueuedRunner
                 var session = build.Session;
                 var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
                 var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
-                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false);
+                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, sandbox.Force);
                 Phase("committed");
             }
 
