@@ -43,9 +43,9 @@ internal sealed class ExperimentSandbox : IDisposable
     {
         var root = QueuePaths.Workspace(mainRepository, entry.StashRev, sharedDir);
         Directory.CreateDirectory(Path.GetDirectoryName(root)!);
-        // Under the queue's lock: a RunAll pruning worktrees meanwhile would take this one's
-        // half-made administrative files for a dead worktree's.
-        using (QueueLock.Acquire(mainRepository))
+        // A RunAll pruning worktrees meanwhile would take this one's half-made administrative files
+        // for a dead worktree's; other workspaces may be added at the same time.
+        using (QueueLock.AcquireWorktrees(mainRepository, shared: true))
         {
             mainGit.RemoveWorktree(root);
             mainGit.AddWorktree(root, entry.StashRev);

@@ -70,7 +70,7 @@ internal sealed class QueueRunner
             return;
         }
 
-        using (QueueLock.Acquire(repository))
+        using (QueueLock.AcquireWorktrees(repository, shared: false))
         {
             foreach (var dir in Directory.EnumerateDirectories(exps, "exp-*"))
             {
