@@ -115,6 +115,16 @@ internal sealed partial class GitRepository
         return true;
     }
 
+    /// <summary>The reflog of <paramref name="refName"/>, newest first, read from its file without a git
+    /// process: (new sha, message, time of the line); null when there is no file to read (git then knows
+    /// best: <see cref="Reflog"/>).</summary>
+    public IReadOnlyList<(string Sha, string Message, DateTimeOffset Time)>? ReadReflogFile(string refName) =>
+        ReflogFile.TryLoad(ReflogPath(refName))?.Lines
+            .Where(l => l.NewSha.Length > 0 && l.Message is not null)
+            .Select(l => (l.NewSha, l.Message!, l.Time ?? DateTimeOffset.UnixEpoch))
+            .Reverse()
+            .ToList();
+
     /// <summary>The reflog file of a ref, in the repository's common git folder (shared by its worktrees).</summary>
     private string ReflogPath(string refName)
     {

@@ -71,6 +71,20 @@ internal sealed record ReflogLine(string OldSha, string NewSha, byte[] Rest)
             ? new ReflogLine(Encoding.ASCII.GetString(line[..IdLength]), Encoding.ASCII.GetString(line.Slice(IdLength + 1, IdLength)), line[((2 * IdLength) + 1)..].ToArray())
             : new ReflogLine("", "", line.ToArray());
 
+    /// <summary>The message (after the tab), or null for a line without one.</summary>
+    public string? Message => Array.IndexOf(Rest, (byte)'\t') is var tab and >= 0 ? Encoding.UTF8.GetString(Rest.AsSpan(tab + 1)) : null;
+
+    /// <summary>When the line was written (the seconds before the zone, before the tab).</summary>
+    public DateTimeOffset? Time
+    {
+        get
+        {
+            var tab = Array.IndexOf(Rest, (byte)'\t');
+            var fields = Encoding.UTF8.GetString(Rest.AsSpan(0, tab < 0 ? Rest.Length : tab)).Split(' ');
+            return fields.Length >= 2 && long.TryParse(fields[^2], out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
+        }
+    }
+
     public ReflogLine WithOldSha(string oldSha) => NewSha.Length == 0 ? this : this with { OldSha = oldSha };
 
     public void WriteTo(Stream stream)

@@ -31,6 +31,17 @@ internal sealed class ExpStash
             .ToList();
 
     /// <summary>
+    /// The entries, newest first, straight from the reflog file (no git process: RunAll reads them
+    /// before each claim). <see cref="QueueEntry.Created"/> is the time the entry was pushed, which for
+    /// the queue is its stash commit's time but for the failed ref the time of the failure; what is
+    /// shown to users comes from <see cref="Entries"/>.
+    /// </summary>
+    public IReadOnlyList<QueueEntry> EntriesForScheduling() =>
+        _git.ReadReflogFile(RefName) is { } lines
+            ? lines.Select(e => QueueEntry.TryParse(e.Sha, e.Message, e.Time)).OfType<QueueEntry>().ToList()
+            : Entries();
+
+    /// <summary>
     /// Adds a stash commit as the newest entry, with DVC's reflog message. The reflog line's old value
     /// is <paramref name="headRev"/>, as in DVC's queue: dulwich's Stash.push points the ref at HEAD
     /// before committing onto it. (Reading the queue never uses the old values: an entry's position is

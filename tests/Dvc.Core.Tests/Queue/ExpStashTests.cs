@@ -115,4 +115,24 @@ public sealed class ExpStashTests
             Assert.AreEqual(entries[1], repo.Git.ResolveCommit(ExpStash.Failed));
         }
     }
+
+    /// <summary>RunAll reads the queue from the reflog file itself: the same entries, in the same order, as git lists.</summary>
+    [TestMethod]
+    public void TheReflogFileGivesTheEntriesGitGives()
+    {
+        var (repo, head, entries) = QueueOf(4);
+        using (repo)
+        {
+            var stash = new ExpStash(repo.Git, ExpStash.Queue);
+            stash.Drop(entries[1]);
+            stash.Drop(entries[3]);
+
+            var fromGit = stash.Entries();
+            var fromFile = stash.EntriesForScheduling();
+            CollectionAssert.AreEqual(fromGit.Select(e => (e.StashRev, e.Name, e.HeadRev, e.BaselineRev)).ToList(), fromFile.Select(e => (e.StashRev, e.Name, e.HeadRev, e.BaselineRev)).ToList());
+            CollectionAssert.AreEqual(new[] { entries[2], entries[0] }, fromFile.Select(e => e.StashRev).ToList());
+            Assert.AreEqual(Git.TempGitRepo.FixedUnixTime, fromFile[0].Created.ToUnixTimeSeconds());
+            Assert.AreEqual(head, fromFile[0].HeadRev);
+        }
+    }
 }
