@@ -128,6 +128,13 @@ public sealed class QueueTests
         var show = repo.Build("ExpShow");
         StringAssert.Contains(show.Output, "[arch-size-6]");
         StringAssert.Contains(show.Output, "squeezenet1_1");
+        // As DVC's exp show after --run-all (fixture 08, step 11): the queue's experiments are
+        // marked Success with the Dvc-task executor, in the table, the CSV and the JSON.
+        Assert.AreEqual(6, show.MessageLines.Count(l => l.Contains("[arch-size-", StringComparison.Ordinal) && l.Contains(" Success   Dvc-task ", StringComparison.Ordinal)), show.ToString());
+        var csv = repo.Build("ExpShow", "Format=csv").MessageLines;
+        Assert.AreEqual(6, csv.Count(l => l.StartsWith("arch-size-", StringComparison.Ordinal) && l.Contains(",Success,Dvc-task,", StringComparison.Ordinal)), string.Join("\n", csv));
+        var json = repo.Build("ExpShow", "Format=json").Output;
+        StringAssert.Contains(json, "\"state\": \"success\", \"name\": \"dvc-task\", \"local\": {\"root\": null, \"log\": \"");
         var done = repo.Build("QueueStatus");
         Assert.AreEqual(6, done.MessageLines.Count(l => l.EndsWith("Success", StringComparison.Ordinal)), done.ToString());
         var logs = repo.Build("QueueLogs", "Exp=arch-size-2");
@@ -245,6 +252,10 @@ public sealed class QueueTests
         Assert.AreEqual(paramsText, repo.Read("params.yaml"));
         Assert.AreEqual("", repo.Git("for-each-ref", "refs/exps/stash", "refs/exps/celery/"));
         AssertNothingLingers(repo);
+        // A Temp run is DVC's tempdir executor's, not a queue task: a normal row, not in QueueStatus.
+        var show = repo.Build("ExpShow", "Format=csv").MessageLines;
+        Assert.IsTrue(show.Any(l => l.StartsWith("iso,", StringComparison.Ordinal) && !l.Contains("Success", StringComparison.Ordinal)), string.Join("\n", show));
+        StringAssert.Contains(repo.Build("QueueStatus").Output, "No experiment tasks in the queue.");
     }
 
     [TestMethod]
@@ -324,5 +335,29 @@ public sealed class QueueTests
         Assert.AreEqual(tip, repo.Git("rev-parse", "refs/exps/celery/stash").Trim());
         Assert.AreEqual(paramsText, repo.Read("params.yaml"));
         Assert.AreEqual("", repo.Git("status", "--porcelain"));
+    }
+
+    /// <summary>Force at queue time goes into the entry's repro.dat (DVC's <c>force</c>) and holds when
+    /// the entry runs: every stage runs, and the experiment replaces the one of the same name.</summary>
+    [TestMethod]
+    public void ForceAtQueueTimeIsHonouredWhenTheEntryRuns()
+    {
+        using var repo = Baseline();
+        Queue(repo, "train.img_size=32", "same");
+        var first = repo.Build("ExpRun", "RunAll=true");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        StringAssert.Contains(repo.Build("QueueLogs", "Exp=same").Output, "Stage 'prep' didn't change, skipping");
+        var refused = repo.Build("ExpRun", "Queue=true", "Set=train.img_size=48", "Name=same");
+        StringAssert.Contains(refused.Output, "error DVC1102:", refused.ToString());
+
+        Queue(repo, "train.img_size=48", "same", "Force=true");
+        var entry = repo.Git("rev-parse", "refs/exps/celery/stash").Trim();
+        var forced = repo.Build("ExpRun", "RunAll=true");
+
+        Assert.AreEqual(0, forced.ExitCode, forced.ToString());
+        Assert.AreEqual("{\"size\": 48}", ShowAt(repo, "same", "metrics.json"));
+        var log = repo.Build("QueueLogs", "Exp=" + entry[..10]).MessageLines;
+        Assert.IsTrue(log.Contains("Running stage 'prep':"), string.Join("\n", log));
+        Assert.IsFalse(log.Any(l => l.Contains("didn't change", StringComparison.Ordinal)), string.Join("\n", log));
     }
 }

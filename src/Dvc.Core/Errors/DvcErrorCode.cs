@@ -73,6 +73,7 @@ internal static class DvcErrorCode
     public const string QueueOptionConflict = "DVC1405";
     public const string QueueLocked = "DVC1406";
     public const string QueueWorkspaceFailed = "DVC1407";
+    public const string QueueArgsUnreadable = "DVC1408";
 
     // 18xx: the queue on a Slurm cluster (Executor=slurm).
     public const string SlurmMissing = "DVC1801";

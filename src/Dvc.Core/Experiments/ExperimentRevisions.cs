@@ -11,6 +11,8 @@ namespace Dvc.Core.Experiments;
 /// </summary>
 internal sealed class ExperimentRevisions
 {
+    private const string QueueExecutor = "dvc-task";
+
     private readonly ExperimentWorkspace _workspace;
     private readonly ExperimentCollector _collector;
 
@@ -55,7 +57,11 @@ internal sealed class ExperimentRevisions
         var queue = new QueueInventory(_workspace).Items(includeSucceeded: false)
             .Where(i => !(hideQueued && i.Status == QueueTaskStatus.Pending) && !(hideFailed && i.Status == QueueTaskStatus.Failed))
             .ToList();
-        rows[^1] = WithQueue(rows[^1], firstSha, queue);
+        var succeeded = new QueueInventory(_workspace).SucceededRuns()
+            .Where(r => r.Info.ResultRef is not null)
+            .GroupBy(r => r.Info.ResultRef!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().StashRev, StringComparer.Ordinal);
+        rows[^1] = WithQueue(rows[^1], firstSha, queue, succeeded);
         var baselines = new List<(string Sha, string? Name)>();
         for (var back = 1; back < num && git.CommitOf($"{firstSha}~{back}") is { } older; back++)
         {
@@ -82,7 +88,7 @@ internal sealed class ExperimentRevisions
                 .OrderByDescending(e => e.CommitTime)
                 .Select(e => ExperimentRow.Experiment(_collector.ReadCommit(e.Sha, e.CommitTime, null, e.RefName[(e.RefName.LastIndexOf('/') + 1)..])))
                 .ToList();
-            rows.Add(WithQueue(WithCheckpoints(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha), sha, queue));
+            rows.Add(WithQueue(WithCheckpoints(ExperimentRow.Baseline(_collector.ReadCommit(sha, time, name, null), experiments), sha), sha, queue, succeeded));
         }
 
         return rows;
@@ -120,11 +126,20 @@ internal sealed class ExperimentRevisions
     /// <summary>
     /// DVC's order under a baseline: running, finished (newest first), queued, failed. A queued or
     /// running entry shows its params, not yet any metrics; a failed one what its stash commit holds.
+    /// An experiment a queued run made is marked Success with the queue's executor, as DVC marks the
+    /// refs of its successful tasks (<c>collect_success_executors</c>).
     /// </summary>
-    private ExperimentRow WithQueue(ExperimentRow baseline, string baselineSha, IReadOnlyList<QueueItem> queue)
+    /// <param name="succeeded">Experiment ref → the stash commit of the queued run that made it.</param>
+    private ExperimentRow WithQueue(ExperimentRow baseline, string baselineSha, IReadOnlyList<QueueItem> queue, IReadOnlyDictionary<string, string> succeeded)
     {
         var mine = queue.Where(i => i.Entry.BaselineRev == baselineSha).ToList();
-        if (mine.Count == 0)
+        var repository = _workspace.Repository;
+        string? LogOf(string stashRev) => QueuePaths.LogFile(repository, stashRev) is var log && File.Exists(log) ? log : null;
+        ExperimentRow Finished(ExperimentRow row) =>
+            row.Data.ExperimentName is { } name && succeeded.TryGetValue(new ExpRef(baselineSha, name).RefName, out var stashRev)
+                ? row with { State = "Success", Executor = QueueExecutor, TaskId = stashRev, LogPath = LogOf(stashRev) }
+                : row;
+        if (mine.Count == 0 && succeeded.Count == 0)
         {
             return baseline;
         }
@@ -135,12 +150,14 @@ internal sealed class ExperimentRevisions
             return ExperimentRow.Experiment(item.Status == QueueTaskStatus.Failed ? data : data with { Metrics = [] }) with
             {
                 State = item.StatusText,
-                Executor = item.Status == QueueTaskStatus.Failed ? null : "dvc-task",
+                Executor = item.Status == QueueTaskStatus.Failed ? null : QueueExecutor,
+                TaskId = item.Entry.StashRev,
+                LogPath = item.Status == QueueTaskStatus.Pending ? null : LogOf(item.Entry.StashRev),
             };
         }
 
         var experiments = mine.Where(i => i.Status == QueueTaskStatus.Running).Select(Row)
-            .Concat(baseline.Experiments)
+            .Concat(baseline.Experiments.Select(Finished))
             .Concat(mine.Where(i => i.Status == QueueTaskStatus.Pending).Select(Row))
             .Concat(mine.Where(i => i.Status == QueueTaskStatus.Failed).Select(Row))
             .ToList();

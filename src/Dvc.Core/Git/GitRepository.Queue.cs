@@ -4,6 +4,8 @@ namespace Dvc.Core.Git;
 /// reflogs, and linked worktrees for the isolated workspaces.</summary>
 internal sealed partial class GitRepository
 {
+    private string? _commonDir;
+
     /// <summary>Stores <paramref name="content"/> as a blob (any bytes: written through a temporary file).</summary>
     public string HashObject(byte[] content)
     {
@@ -34,10 +36,23 @@ internal sealed partial class GitRepository
             return Run(["write-tree"], environment).Trim();
         });
 
-    /// <summary>Like <see cref="UpdateRef"/>, and creates the ref's reflog if it has none: the queue's
-    /// stash refs live outside refs/heads, where git logs only on request.</summary>
-    public void UpdateRefWithReflog(string refName, string newSha, string expectedOldSha, string reflogMessage) =>
+    /// <summary>
+    /// Like <see cref="UpdateRef"/> (compare-and-swap on <paramref name="expectedOldSha"/>, creating the
+    /// reflog the queue's refs outside refs/heads would not get), but the reflog line records
+    /// <paramref name="loggedOldSha"/> as the old value: dulwich, which writes DVC's queue, logs what its
+    /// caller passed rather than the ref's previous value (HEAD for a stash push, zeros for set_ref).
+    /// Callers serialise their writers (the queue lock); git's own lock guards the ref itself.
+    /// </summary>
+    public void UpdateRefWithReflog(string refName, string newSha, string expectedOldSha, string reflogMessage, string loggedOldSha)
+    {
         RunRefUpdate(["update-ref", "--create-reflog", "-m", reflogMessage, refName, newSha, expectedOldSha.Length == 0 ? NullSha : expectedOldSha], refName);
+        var log = ReflogFile.TryLoad(ReflogPath(refName));
+        if (log is not null && log.Lines.Count > 0 && log.Lines[^1].NewSha == newSha && log.Lines[^1].OldSha != loggedOldSha)
+        {
+            log.Lines[^1] = log.Lines[^1].WithOldSha(loggedOldSha);
+            log.Save();
+        }
+    }
 
     /// <summary>The reflog of <paramref name="refName"/>, newest first: (new sha, message, commit time); empty without one.</summary>
     public IReadOnlyList<(string Sha, string Message, DateTimeOffset CommitTime)> Reflog(string refName)
@@ -61,9 +76,61 @@ internal sealed partial class GitRepository
         return entries;
     }
 
-    /// <summary>Drops reflog entry <paramref name="index"/> (0 = newest) and moves the ref to the new newest entry, as <c>git stash drop</c>.</summary>
-    public void DropReflogEntry(string refName, int index) =>
-        Run(["reflog", "delete", "--updateref", "--rewrite", $"{refName}@{{{index}}}"]);
+    /// <summary>
+    /// Drops the newest reflog entry of <paramref name="refName"/> whose new value is
+    /// <paramref name="sha"/>, as dulwich's Stash.drop does for DVC: the line goes, the line after it
+    /// takes the new value of the one before it (zeros when none) as its old value, the ref moves to the
+    /// newest remaining entry without a reflog line of its own, and the last entry takes ref and reflog
+    /// with it. False when no line has that value.
+    /// </summary>
+    public bool DropReflogEntry(string refName, string sha)
+    {
+        var log = ReflogFile.TryLoad(ReflogPath(refName));
+        var position = log?.Lines.FindLastIndex(l => l.NewSha == sha) ?? -1;
+        if (log is null || position < 0)
+        {
+            return false;
+        }
+
+        var tip = ResolveCommit(refName) ?? log.Lines[^1].NewSha;
+        if (log.Lines.Count == 1)
+        {
+            DeleteRef(refName, tip);
+            return true;
+        }
+
+        var newest = position == log.Lines.Count - 1;
+        log.Lines.RemoveAt(position);
+        if (!newest)
+        {
+            log.Lines[position] = log.Lines[position].WithOldSha(position == 0 ? NullSha : log.Lines[position - 1].NewSha);
+        }
+        else
+        {
+            // git logs this move too; the reflog is rewritten right after, without that line.
+            RunRefUpdate(["update-ref", refName, log.Lines[^1].NewSha, tip], refName);
+        }
+
+        log.Save();
+        return true;
+    }
+
+    /// <summary>The reflog of <paramref name="refName"/>, newest first, read from its file without a git
+    /// process: (new sha, message, time of the line); null when there is no file to read (git then knows
+    /// best: <see cref="Reflog"/>).</summary>
+    public IReadOnlyList<(string Sha, string Message, DateTimeOffset Time)>? ReadReflogFile(string refName) =>
+        ReflogFile.TryLoad(ReflogPath(refName))?.Lines
+            .Where(l => l.NewSha.Length > 0 && l.Message is not null)
+            .Select(l => (l.NewSha, l.Message!, l.Time ?? DateTimeOffset.UnixEpoch))
+            .Reverse()
+            .ToList();
+
+    /// <summary>The reflog file of a ref, in the repository's common git folder (shared by its worktrees).</summary>
+    private string ReflogPath(string refName)
+    {
+        _commonDir ??= Path.GetFullPath(Path.Combine(RootDir, Run(["rev-parse", "--git-common-dir"]).Trim()));
+        return Path.Combine(_commonDir, "logs", refName.Replace('/', Path.DirectorySeparatorChar));
+    }
 
     /// <summary>Adds a linked worktree at <paramref name="directory"/> with HEAD detached at <paramref name="commit"/>.</summary>
     public void AddWorktree(string directory, string commit) =>

@@ -79,6 +79,38 @@ internal sealed partial class GitRepository
             : null;
     }
 
+    /// <summary>The commit times of <paramref name="revisions"/> in one git call; revisions that name no commit are left out.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> CommitTimes(IEnumerable<string> revisions)
+    {
+        var result = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var list = revisions.ToList();
+        if (list.Count == 0)
+        {
+            return result;
+        }
+
+        // One by one only when the batch fails (one revision is gone), so a stale info file costs nothing more.
+        var batch = TryRun(["log", "--no-walk=unsorted", "--format=%H%x00%ct", .. list, "--"]);
+        foreach (var revision in batch.Succeeded ? [] : list)
+        {
+            if (CommitOf(revision) is { } commit)
+            {
+                result[revision] = commit.CommitTime;
+            }
+        }
+
+        foreach (var line in batch.Succeeded ? batch.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [])
+        {
+            var fields = line.Split('\0');
+            if (fields.Length == 2 && long.TryParse(fields[1], out var seconds))
+            {
+                result[fields[0]] = DateTimeOffset.FromUnixTimeSeconds(seconds);
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>The experiments recorded on a baseline (refs/exps/&lt;b[:2]&gt;/&lt;b[2:]&gt;/&lt;name&gt;), with commit times.</summary>
     public IReadOnlyList<(string RefName, string Sha, DateTimeOffset CommitTime)> ExperimentRefs(string baselineSha) =>
         ListRefs(Experiments.ExpRef.BaselinePrefix(baselineSha))

@@ -21,8 +21,12 @@ internal enum QueueTaskStatus
 /// succeeded, and it is written before the entry leaves the queue, so a build killed in between
 /// does not run the entry twice.
 /// </summary>
-internal sealed record ExecutorInfo(string BaselineRev, string Name, string RootDir, QueueTaskStatus Status, string? ResultRef = null, string? ResultHash = null)
+/// <param name="Location">DVC's executor location: "dvc-task" for the queue's runs, "tempdir" for Temp runs.</param>
+internal sealed record ExecutorInfo(string BaselineRev, string Name, string RootDir, QueueTaskStatus Status, string? ResultRef = null, string? ResultHash = null, string Location = ExecutorInfo.QueueLocation)
 {
+    public const string QueueLocation = "dvc-task";
+    public const string TempLocation = "tempdir";
+
     public void Save(string path)
     {
         using var buffer = new MemoryStream();
@@ -31,7 +35,7 @@ internal sealed record ExecutorInfo(string BaselineRev, string Name, string Root
             json.WriteStartObject();
             json.WriteString("git_url", RootDir);
             json.WriteString("baseline_rev", BaselineRev);
-            json.WriteString("location", "dvc-task");
+            json.WriteString("location", Location);
             json.WriteString("root_dir", RootDir);
             json.WriteString("dvc_dir", ".dvc");
             json.WriteString("name", Name);
@@ -60,7 +64,8 @@ internal sealed record ExecutorInfo(string BaselineRev, string Name, string Root
                 Text("root_dir") ?? "",
                 root.TryGetProperty("status", out var status) && status.TryGetInt32(out var number) ? (QueueTaskStatus)number : QueueTaskStatus.Pending,
                 Text("result_ref"),
-                Text("result_hash"));
+                Text("result_hash"),
+                Text("location") ?? QueueLocation);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

@@ -30,32 +30,37 @@ internal sealed class ExpStash
             .OfType<QueueEntry>()
             .ToList();
 
-    /// <summary>Adds a stash commit as the newest entry, with DVC's reflog message.</summary>
-    public void Push(string stashCommit, string message)
+    /// <summary>
+    /// The entries, newest first, straight from the reflog file (no git process: RunAll reads them
+    /// before each claim). <see cref="QueueEntry.Created"/> is the time the entry was pushed, which for
+    /// the queue is its stash commit's time but for the failed ref the time of the failure; what is
+    /// shown to users comes from <see cref="Entries"/>.
+    /// </summary>
+    public IReadOnlyList<QueueEntry> EntriesForScheduling() =>
+        _git.ReadReflogFile(RefName) is { } lines
+            ? lines.Select(e => QueueEntry.TryParse(e.Sha, e.Message, e.Time)).OfType<QueueEntry>().ToList()
+            : Entries();
+
+    /// <summary>
+    /// Adds a stash commit as the newest entry, with DVC's reflog message. The reflog line's old value
+    /// is <paramref name="headRev"/>, as in DVC's queue: dulwich's Stash.push points the ref at HEAD
+    /// before committing onto it. (Reading the queue never uses the old values: an entry's position is
+    /// its reflog index.)
+    /// </summary>
+    public void Push(string stashCommit, string headRev, string message) => Write(stashCommit, "commit: " + message, headRev);
+
+    /// <summary>
+    /// Adds <paramref name="stashCommit"/> as the newest entry the way DVC's <c>stash_failed</c> does
+    /// (scm.set_ref with a message and no old value): dulwich logs zeros as the old value.
+    /// </summary>
+    public void Record(string stashCommit, string message) => Write(stashCommit, "commit: " + message, GitRepository.NullSha);
+
+    /// <summary>Removes the entry of <paramref name="stashRev"/> as DVC's (dulwich's) stash drop does; false when it is not there.</summary>
+    public bool Drop(string stashRev) => _git.DropReflogEntry(RefName, stashRev);
+
+    private void Write(string commit, string reflogMessage, string loggedOldSha)
     {
         var tip = _git.ResolveCommit(RefName) ?? "";
-        _git.UpdateRefWithReflog(RefName, stashCommit, tip, "commit: " + message);
-    }
-
-    /// <summary>Removes the entry of <paramref name="stashRev"/>; false when it is not there.</summary>
-    public bool Drop(string stashRev)
-    {
-        var reflog = _git.Reflog(RefName);
-        var index = reflog.ToList().FindIndex(e => e.Sha == stashRev);
-        if (index < 0)
-        {
-            return false;
-        }
-
-        if (reflog.Count == 1)
-        {
-            _git.DeleteRef(RefName, stashRev);
-        }
-        else
-        {
-            _git.DropReflogEntry(RefName, index);
-        }
-
-        return true;
+        _git.UpdateRefWithReflog(RefName, commit, tip, reflogMessage, loggedOldSha);
     }
 }

@@ -33,13 +33,13 @@ internal static class ExperimentQueuer
                 info($"Queueing with overrides '{combinations[i].PythonRepr()}'.");
                 var expRef = new ExpRef(head, names[i]);
                 var blobs = files[i].Select(f => (f.GitPath, git.HashObject(System.Text.Encoding.UTF8.GetBytes(f.Text)))).ToList();
-                var packed = PackedReproArgs.Pickle(ExperimentPreparation.Environment(expRef, environmentRoot));
+                var packed = PackedReproArgs.Pickle(ExperimentPreparation.Environment(expRef, environmentRoot), request.Force);
                 blobs.Add((git.Relative(workspace.Repository.Absolute(PackedReproArgs.RepoPath)), git.HashObject(packed)));
                 var tree = git.WriteTreeWithBlobs(baseTree, blobs);
                 var index = git.CommitTree(tree, [head], "Index stash");
                 var message = QueueEntry.FormatMessage(head, head, names[i]);
                 var commit = git.CommitTree(tree, [head, index], message);
-                stash.Push(commit, message);
+                stash.Push(commit, head, message);
                 entries.Add(new QueueEntry(commit, head, head, names[i], null, DateTimeOffset.UtcNow));
                 if (request.StashRef == ExpStash.Queue)
                 {

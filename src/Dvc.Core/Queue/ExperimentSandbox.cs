@@ -34,15 +34,19 @@ internal sealed class ExperimentSandbox : IDisposable
 
     public GitRepository Git { get; }
 
+    /// <summary>The entry was queued with Force (its repro.dat's <c>force</c>): every stage runs, and the
+    /// experiment replaces one of the same name.</summary>
+    public bool Force { get; private set; }
+
     /// <param name="sharedDir">Where the workspace goes (see <see cref="QueuePaths.Workspace(DvcRepository, string, string?)"/>).</param>
     /// <param name="shareCache">False: the workspace keeps its own cache (a Slurm job whose outputs travel through a DVC remote).</param>
     public static ExperimentSandbox Create(DvcRepository mainRepository, GitRepository mainGit, string mainProjectDirectory, QueueEntry entry, string? sharedDir = null, bool shareCache = true)
     {
         var root = QueuePaths.Workspace(mainRepository, entry.StashRev, sharedDir);
         Directory.CreateDirectory(Path.GetDirectoryName(root)!);
-        // Under the queue's lock: a RunAll pruning worktrees meanwhile would take this one's
-        // half-made administrative files for a dead worktree's.
-        using (QueueLock.Acquire(mainRepository))
+        // A RunAll pruning worktrees meanwhile would take this one's half-made administrative files
+        // for a dead worktree's; other workspaces may be added at the same time.
+        using (QueueLock.AcquireWorktrees(mainRepository, shared: true))
         {
             mainGit.RemoveWorktree(root);
             mainGit.AddWorktree(root, entry.StashRev);
@@ -53,7 +57,10 @@ internal sealed class ExperimentSandbox : IDisposable
         {
             sandbox.Git.Run(["reset", "--quiet", "--no-refresh", entry.HeadRev]);
             var dvcRoot = Path.Combine(root, mainGit.Relative(mainRepository.RootDir));
-            File.Delete(Path.Combine(dvcRoot, PackedReproArgs.RepoPath.Replace('/', Path.DirectorySeparatorChar)));
+            // DVC's executor loads the run arguments from the entry and removes the file, as here.
+            var packed = Path.Combine(dvcRoot, PackedReproArgs.RepoPath.Replace('/', Path.DirectorySeparatorChar));
+            sandbox.Force = File.Exists(packed) && PackedReproArgs.ReadForce(File.ReadAllBytes(packed), packed);
+            File.Delete(packed);
             ShareCache(mainRepository, Path.Combine(dvcRoot, ".dvc"), shareCache);
             return sandbox;
         }

@@ -6,20 +6,22 @@ namespace Dvc.Core.Queue;
 /// <summary>
 /// <c>.dvc/tmp/repro.dat</c>, which DVC's executor loads from a stash commit before running it
 /// (BaseStashQueue._pack_args): a Python pickle of <c>{"args": (), "kwargs": {…}}</c>. Dvc.Build does
-/// not need it, but writes it so that real DVC can run an entry queued here (<c>dvc queue start</c>)
-/// with the experiment's environment, as it would run its own. Pickle protocol 2 with dicts, strs,
-/// bools and lists: the few opcodes below, no memo.
+/// writes it so that real DVC can run an entry queued here (<c>dvc queue start</c>) with the
+/// experiment's environment, as it would run its own, and reads back what the run needs of it
+/// (<c>force</c>) when it runs an entry, its own or DVC's. Written as pickle protocol 2 with dicts, strs,
+/// bools and lists: the few opcodes below, no memo; read by <see cref="PickleReader"/>.
 /// </summary>
 internal static class PackedReproArgs
 {
     public const string RepoPath = ".dvc/tmp/repro.dat";
 
-    public static byte[] Pickle(IReadOnlyDictionary<string, string> runEnvironment)
+    /// <param name="force">DVC's <c>exp run --force</c>: every stage runs, and the experiment may replace one of the same name.</param>
+    public static byte[] Pickle(IReadOnlyDictionary<string, string> runEnvironment, bool force)
     {
         var kwargs = new List<(string, object)>
         {
             ("targets", new List<object>()),
-            ("force", false),
+            ("force", force),
             ("single_item", false),
             ("dry", false),
             ("interactive", false),
@@ -38,6 +40,19 @@ internal static class PackedReproArgs
         WriteDict(stream, [("args", Array.Empty<object>()), ("kwargs", kwargs)]);
         stream.WriteByte((byte)'.');
         return stream.ToArray();
+    }
+
+    /// <summary>The <c>force</c> argument of a packed repro.dat (false when it has none, as DVC's default).</summary>
+    /// <exception cref="Errors.DvcException">DVC1408: not a pickle of DVC's <c>{"args", "kwargs"}</c>.</exception>
+    public static bool ReadForce(byte[] packed, string path)
+    {
+        var value = PickleReader.TryLoad(packed);
+        if (value is not Dictionary<object, object?> root || !root.TryGetValue("kwargs", out var kwargs) || kwargs is not Dictionary<object, object?> arguments)
+        {
+            throw new Errors.DvcException(Errors.DvcErrorCode.QueueArgsUnreadable, "the queued entry's run arguments are not DVC's pickled {args, kwargs}", new Errors.SourceLocation(path));
+        }
+
+        return arguments.TryGetValue("force", out var force) && force is true;
     }
 
     private static void WriteDict(MemoryStream stream, List<(string Key, object Value)> items)

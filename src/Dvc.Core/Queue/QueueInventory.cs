@@ -45,29 +45,41 @@ internal sealed class QueueInventory
         }
 
         var known = items.Select(i => i.Entry.StashRev).ToHashSet(StringComparer.Ordinal);
-        var runRoot = Path.Combine(QueuePaths.ExpsDir(repository), "run");
-        var succeeded = new List<QueueEntry>();
-        if (Directory.Exists(runRoot))
-        {
-            foreach (var dir in Directory.EnumerateDirectories(runRoot))
-            {
-                var rev = Path.GetFileName(dir);
-                if (known.Contains(rev) || rev.Length != 40)
-                {
-                    continue;
-                }
+        var succeeded = SucceededRuns().Where(r => !known.Contains(r.StashRev)).ToList();
+        var created = _workspace.Git.CommitTimes(succeeded.Select(r => r.StashRev));
+        items.AddRange(succeeded
+            .Where(r => created.ContainsKey(r.StashRev))
+            .Select(r => new QueueEntry(r.StashRev, r.Info.BaselineRev, r.Info.BaselineRev, r.Info.Name, null, created[r.StashRev]))
+            .OrderBy(e => e.Created).ThenBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => new QueueItem(e, QueueTaskStatus.Success)));
+        return items;
+    }
 
-                var info = ExecutorInfo.TryLoad(QueuePaths.InfoFile(repository, rev));
-                var commit = info?.Status == QueueTaskStatus.Success ? _workspace.Git.CommitOf(rev) : null;
-                if (info is not null && commit is not null)
-                {
-                    succeeded.Add(new QueueEntry(rev, info.BaselineRev, info.BaselineRev, info.Name, null, commit.Value.CommitTime));
-                }
+    /// <summary>
+    /// The runs whose info file says they succeeded (their entries have left the queue; a build killed
+    /// just before that still lists its entry as queued). DVC's <c>collect_success_executors</c> maps
+    /// their experiment refs (<see cref="ExecutorInfo.ResultRef"/>) to the queue's executor.
+    /// </summary>
+    public IReadOnlyList<(string StashRev, ExecutorInfo Info)> SucceededRuns()
+    {
+        var runRoot = Path.Combine(QueuePaths.ExpsDir(_workspace.Repository), "run");
+        if (!Directory.Exists(runRoot))
+        {
+            return [];
+        }
+
+        var runs = new List<(string, ExecutorInfo)>();
+        foreach (var dir in Directory.EnumerateDirectories(runRoot))
+        {
+            var rev = Path.GetFileName(dir);
+            var info = rev.Length == 40 ? ExecutorInfo.TryLoad(QueuePaths.InfoFile(_workspace.Repository, rev)) : null;
+            if (info?.Status == QueueTaskStatus.Success && info.Location == ExecutorInfo.QueueLocation)
+            {
+                runs.Add((rev, info));
             }
         }
 
-        items.AddRange(succeeded.OrderBy(e => e.Created).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new QueueItem(e, QueueTaskStatus.Success)));
-        return items;
+        return runs;
     }
 
     /// <summary>The items named (by experiment name or stash revision prefix); an unknown name is an error.</summary>

@@ -30,7 +30,7 @@ internal sealed class QueueRunner
     {
         RemoveLeftovers();
         var results = new List<QueuedResult>();
-        var queueOrder = new ExpStash(_main.Git, _stashRef).Entries().Reverse().Select(e => e.StashRev).ToList();
+        var queueOrder = new ExpStash(_main.Git, _stashRef).EntriesForScheduling().Reverse().Select(e => e.StashRev).ToList();
         var runner = new QueuedRunner(_main, _projectDirectory, _stashRef);
         var prefixed = jobs > 1;
         void Work()
@@ -70,7 +70,7 @@ internal sealed class QueueRunner
             return;
         }
 
-        using (QueueLock.Acquire(repository))
+        using (QueueLock.AcquireWorktrees(repository, shared: false))
         {
             foreach (var dir in Directory.EnumerateDirectories(exps, "exp-*"))
             {
@@ -91,7 +91,7 @@ internal sealed class QueueRunner
         lock (_sync)
         {
             var stash = new ExpStash(_main.Git, _stashRef);
-            foreach (var candidate in stash.Entries().Reverse())
+            foreach (var candidate in stash.EntriesForScheduling().Reverse())
             {
                 if ((only is not null && !only.Contains(candidate.StashRev)) || !_attempted.Add(candidate.StashRev))
                 {
@@ -105,7 +105,7 @@ internal sealed class QueueRunner
                 }
 
                 // Another build may have finished the entry between the listing and the claim.
-                if (!stash.Entries().Any(e => e.StashRev == candidate.StashRev))
+                if (!stash.EntriesForScheduling().Any(e => e.StashRev == candidate.StashRev))
                 {
                     claim.Dispose();
                     continue;

@@ -41,7 +41,7 @@ internal sealed class QueuedRunner
         var infoPath = QueuePaths.InfoFile(repository, entry.StashRev);
         var sandboxRoot = QueuePaths.Workspace(repository, entry.StashRev, _sharedDir);
         File.Delete(QueuePaths.KillFile(repository, entry.StashRev));
-        new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Running).Save(infoPath);
+        Info(entry, sandboxRoot, QueueTaskStatus.Running).Save(infoPath);
         using var log = new QueueLogFile(QueuePaths.LogFile(repository, entry.StashRev), console, prefix);
         using var killed = WatchKill(repository, entry.StashRev, cancellation);
         var expRef = new ExpRef(entry.BaselineRev, entry.Name);
@@ -60,6 +60,7 @@ internal sealed class QueuedRunner
                 var options = RemoteRun.Options(_remote, new ReproOptions
                 {
                     IsExperiment = true,
+                    Force = sandbox.Force,
                     Environment = ExperimentPreparation.Environment(expRef, repository.RootDir),
                     CheckpointRecorder = chain,
                 });
@@ -88,13 +89,13 @@ internal sealed class QueuedRunner
                 var results = outcomes.Select((o, i) => new StageResult(session.Find(build.Plan.Stages[i].Addressing), o)).ToList();
                 var workspace = new ExperimentWorkspace(DvcRepository.Require(sandbox.ProjectDirectory), sandbox.Git);
                 RemoteRun.PushOutputs(_remote, sandbox.ProjectDirectory, log, killed.Token);
-                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, force: false, chain.Tip);
+                commit = ExperimentRecorder.Record(workspace, session.Context, results, expRef, null, sandbox.Force, chain.Tip);
                 Phase("committed");
             }
 
             Phase("workspace removed");
 
-            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Success, commit.Ref.RefName).Save(infoPath);
+            Info(entry, sandboxRoot, QueueTaskStatus.Success, commit.Ref.RefName).Save(infoPath);
             using (QueueLock.Acquire(repository))
             {
                 new ExpStash(_main.Git, _stashRef).Drop(entry.StashRev);
@@ -110,12 +111,12 @@ internal sealed class QueuedRunner
         catch (OperationCanceledException)
         {
             // Ctrl+C: the entry stays queued for the next RunAll.
-            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
+            Info(entry, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
             return new QueuedResult(entry, QueueTaskStatus.Canceled, null, "cancelled");
         }
         catch (DvcException e) when (e.Code == DvcErrorCode.StageCancelled && cancellation.IsCancellationRequested)
         {
-            new ExecutorInfo(entry.BaselineRev, entry.Name, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
+            Info(entry, sandboxRoot, QueueTaskStatus.Canceled).Save(infoPath);
             return new QueuedResult(entry, QueueTaskStatus.Canceled, null, "cancelled");
         }
         catch (DvcException e)
@@ -137,18 +138,24 @@ internal sealed class QueuedRunner
     internal static void MoveToFailed(ExperimentWorkspace main, string stashRef, QueueEntry entry, string workspaceRoot)
     {
         var repository = main.Repository;
-        new ExecutorInfo(entry.BaselineRev, entry.Name, workspaceRoot, QueueTaskStatus.Failed).Save(QueuePaths.InfoFile(repository, entry.StashRev));
+        new ExecutorInfo(entry.BaselineRev, entry.Name, workspaceRoot, QueueTaskStatus.Failed, Location: LocationOf(stashRef)).Save(QueuePaths.InfoFile(repository, entry.StashRev));
         using (QueueLock.Acquire(repository))
         {
             var failed = new ExpStash(main.Git, ExpStash.Failed);
             if (!failed.Entries().Any(e => e.StashRev == entry.StashRev))
             {
-                failed.Push(entry.StashRev, entry.Message);
+                failed.Record(entry.StashRev, entry.Message);
             }
 
             new ExpStash(main.Git, stashRef).Drop(entry.StashRev);
         }
     }
+
+    /// <summary>Temp runs are DVC's tempdir executor's, not the queue's: QueueStatus and ExpShow leave them out.</summary>
+    private static string LocationOf(string stashRef) => stashRef == ExpStash.Temporary ? ExecutorInfo.TempLocation : ExecutorInfo.QueueLocation;
+
+    private ExecutorInfo Info(QueueEntry entry, string root, QueueTaskStatus status, string? resultRef = null) =>
+        new(entry.BaselineRev, entry.Name, root, status, resultRef, Location: LocationOf(_stashRef));
 
     /// <summary>Cancels the run when the build is cancelled or QueueKill asks (its kill file appears).</summary>
     private static KillWatch WatchKill(DvcRepository repository, string stashRev, CancellationToken build) =>

@@ -25,7 +25,7 @@ internal static class ExpShowJson
             : row.Experiments.Select(e => (object?)new PyDict
             {
                 ["revs"] = new List<object?> { State(e, clock) },
-                ["executor"] = e.Executor is null ? null : new PyDict { ["state"] = e.State, ["name"] = e.Executor, ["local"] = null },
+                ["executor"] = Executor(e),
                 ["name"] = e.Data.ExperimentName,
             }).ToList();
         return new PyDict
@@ -33,10 +33,27 @@ internal static class ExpShowJson
             ["rev"] = row.Data.Rev,
             ["name"] = name,
             ["data"] = Data(row.Data, clock),
-            ["error"] = null,
+            // DVC's collect_failed_data sets this on a failed queue entry.
+            ["error"] = row.State == "Failed" ? new PyDict { ["msg"] = "Experiment run failed", ["type"] = "" } : null,
             ["experiments"] = experiments,
         };
     }
+
+    /// <summary>DVC's <c>ExpExecutor</c>: lower-case state, the executor's name (none for a failed run)
+    /// and, for the queue's entries, its <c>LocalExpExecutor</c> (no worker process: no pid or return code).</summary>
+    private static PyDict? Executor(ExperimentRow row) => row.State is null ? null : new PyDict
+    {
+        ["state"] = row.State.ToLowerInvariant(),
+        ["name"] = row.Executor,
+        ["local"] = row.TaskId is null ? null : new PyDict
+        {
+            ["root"] = null,
+            ["log"] = row.LogPath,
+            ["pid"] = null,
+            ["returncode"] = null,
+            ["task_id"] = row.TaskId,
+        },
+    };
 
     public static PyDict Data(RevisionData data, TimeProvider clock) => new()
     {

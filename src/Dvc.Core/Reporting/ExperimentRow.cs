@@ -19,9 +19,16 @@ internal sealed record ExperimentRow(ExperimentRowKind Kind, RevisionData Data, 
     /// </summary>
     public IReadOnlyList<ExperimentRow> Checkpoints { get; init; } = [];
 
-    /// <summary>"Queued", "Running", "Failed" for experiments that have not finished; null otherwise.</summary>
+    /// <summary>"Queued", "Running", "Failed" for the queue's unfinished entries, "Success" for an
+    /// experiment a queued run made (as DVC's <c>exp show</c>); null otherwise.</summary>
     public string? State { get; init; }
 
-    /// <summary>Where an unfinished experiment runs ("workspace", "tempdir", "dvc-task"); null otherwise.</summary>
+    /// <summary>Where the experiment runs or ran ("workspace", "tempdir", "dvc-task"); null otherwise.</summary>
     public string? Executor { get; init; }
+
+    /// <summary>The queue entry (stash commit) behind the row: DVC's <c>task_id</c>; null for other rows.</summary>
+    public string? TaskId { get; init; }
+
+    /// <summary>The entry's log file once it has started; null otherwise.</summary>
+    public string? LogPath { get; init; }
 }
