@@ -36,6 +36,9 @@ public sealed class DvcExpQueue : DvcCancelableTask
     /// <summary>Record untracked files in the queued workspace too.</summary>
     public bool IncludeUntracked { get; set; }
 
+    /// <summary>With Queue or Temp: the checkpoint (experiment name or checkpoint commit) the queued run resumes from.</summary>
+    public string? Rev { get; set; }
+
     /// <summary>RunAll: how many experiments run at once (default 1).</summary>
     public string? Jobs { get; set; }
 
@@ -73,7 +76,7 @@ public sealed class DvcExpQueue : DvcCancelableTask
         IReadOnlyList<QueueEntry> queued = [];
         if (Queue || Temp)
         {
-            var request = new QueueRequest(ProjectDirectory, Set, Name, Force, IncludeUntracked, Temp ? ExpStash.Temporary : ExpStash.Queue);
+            var request = new QueueRequest(ProjectDirectory, Set, Name, Force, IncludeUntracked, Temp ? ExpStash.Temporary : ExpStash.Queue, Rev);
             queued = ExperimentQueuer.Queue(workspace, request, log.Info);
             if (Temp && queued.Count > 1)
             {

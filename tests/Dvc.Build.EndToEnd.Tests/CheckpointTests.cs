@@ -254,7 +254,7 @@ public sealed class CheckpointTests
     }
 
     [TestMethod]
-    public void A_queued_checkpoint_experiment_starts_over_and_records_its_chain()
+    public void A_queued_checkpoint_experiment_starts_over_unless_Rev_names_a_checkpoint()
     {
         using var repo = CreateRepo();
         var baseline = Head(repo);
@@ -269,9 +269,24 @@ public sealed class CheckpointTests
         Assert.AreEqual(baseline, repo.Git("rev-parse", chain[2] + "^").Trim(), "Reset is implied: the chain starts at the baseline");
         Assert.AreEqual(Md5("1\n"), ModelMd5In(repo, chain[2]));
 
-        var withRev = repo.Build("ExpRun", "Queue=true", "Rev=first");
-        Assert.AreNotEqual(0, withRev.ExitCode);
-        StringAssert.Contains(withRev.Output, "error DVC1743");
+        // With Rev the queued run resumes from that checkpoint instead, as a new experiment branching off there.
+        var firstChain = Chain(repo, RefOf(repo, "first"), baseline);
+        var withRev = repo.Build("ExpRun", "Queue=true", "Rev=" + firstChain[2], "Name=resumed");
+        Assert.AreEqual(0, withRev.ExitCode, withRev.ToString());
+        var resumedRun = repo.Build("ExpRun", "RunAll=true");
+        Assert.AreEqual(0, resumedRun.ExitCode, resumedRun.ToString());
+        var resumed = Chain(repo, RefOf(repo, "resumed"), baseline);
+        Assert.AreEqual(3, resumed.Length, "two new checkpoints on top of the first one: " + resumedRun);
+        Assert.AreEqual(firstChain[2], resumed[2]);
+        Assert.AreEqual(Md5("2\n"), ModelMd5In(repo, resumed[1]), "the step after the resumed checkpoint");
+        Assert.AreEqual(Md5("3\n"), ModelMd5In(repo, resumed[0]));
+        CollectionAssert.AreEqual(firstChain, Chain(repo, RefOf(repo, "first"), baseline), "the experiment resumed from keeps its checkpoints");
+
+        var unknown = repo.Build("ExpRun", "Queue=true", "Rev=0123456789abcdef0123456789abcdef01234567");
+        StringAssert.Contains(unknown.Output, "error DVC1741");
+        var runAllWithRev = repo.Build("ExpRun", "RunAll=true", "Rev=first");
+        Assert.AreNotEqual(0, runAllWithRev.ExitCode);
+        StringAssert.Contains(runAllWithRev.Output, "error DVC1743");
     }
 
     [TestMethod]

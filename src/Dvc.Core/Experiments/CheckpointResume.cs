@@ -98,6 +98,10 @@ internal static class CheckpointResume
         }
     }
 
+    /// <summary>The checkpoint commit <paramref name="rev"/> names among the experiments of <paramref name="baseline"/>.</summary>
+    /// <exception cref="DvcException">DVC1741: it names none.</exception>
+    public static string Resolve(GitRepository git, string baseline, string rev) => FindByRev(git, baseline, rev)!.Value.Sha;
+
     private static (ExperimentInfo Experiment, string Sha)? FindByRev(GitRepository git, string baseline, string rev)
     {
         var experiments = new ExperimentList(git).ForBaseline(baseline);

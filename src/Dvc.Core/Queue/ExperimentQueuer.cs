@@ -20,6 +20,8 @@ internal static class ExperimentQueuer
         var head = git.HeadCommit() ?? throw ExperimentErrors.EmptyRepository();
         var combinations = SweepExpander.Expand(request.Set ?? "", request.ProjectDirectory);
         var names = Names(workspace, head, request, combinations.Count, combinations[0].IsSweep);
+        // DVC 2 kept the checkpoint a queued run resumes in the entry's branch field; here it is the commit itself.
+        var resumeFrom = string.IsNullOrWhiteSpace(request.Rev) ? null : CheckpointResume.Resolve(git, head, request.Rev.Trim());
         var files = combinations.Select(c => ParamsTexts(workspace, request.ProjectDirectory, c)).ToList();
 
         var baseTree = WorkspaceTree(workspace, head, request.IncludeUntracked);
@@ -37,10 +39,10 @@ internal static class ExperimentQueuer
                 blobs.Add((git.Relative(workspace.Repository.Absolute(PackedReproArgs.RepoPath)), git.HashObject(packed)));
                 var tree = git.WriteTreeWithBlobs(baseTree, blobs);
                 var index = git.CommitTree(tree, [head], "Index stash");
-                var message = QueueEntry.FormatMessage(head, head, names[i]);
+                var message = QueueEntry.FormatMessage(head, head, names[i], resumeFrom);
                 var commit = git.CommitTree(tree, [head, index], message);
                 stash.Push(commit, head, message);
-                entries.Add(new QueueEntry(commit, head, head, names[i], null, DateTimeOffset.UtcNow));
+                entries.Add(new QueueEntry(commit, head, head, names[i], resumeFrom, DateTimeOffset.UtcNow));
                 if (request.StashRef == ExpStash.Queue)
                 {
                     info($"Queued experiment '{names[i]}' for future execution.");
@@ -129,4 +131,6 @@ internal static class ExperimentQueuer
 
 /// <summary>What to queue: the ExpRun properties.</summary>
 /// <param name="StashRef">Where the entries go: the queue, or the temporary runs' stash (Temp).</param>
-internal sealed record QueueRequest(string ProjectDirectory, string? Set, string? Name, bool Force, bool IncludeUntracked, string StashRef = ExpStash.Queue);
+/// <param name="Rev">A checkpoint to resume from (an experiment name or a checkpoint commit); null: a queued
+/// checkpoint experiment starts over.</param>
+internal sealed record QueueRequest(string ProjectDirectory, string? Set, string? Name, bool Force, bool IncludeUntracked, string StashRef = ExpStash.Queue, string? Rev = null);

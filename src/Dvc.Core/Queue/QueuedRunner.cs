@@ -54,9 +54,16 @@ internal sealed class QueuedRunner
             using (var sandbox = ExperimentSandbox.Create(repository, _main.Git, _projectDirectory, entry, _sharedDir, shareCache: _remote is null))
             {
                 Phase("workspace created");
+                var resumeFrom = ResumedCheckpoint(entry);
+                if (resumeFrom is not null)
+                {
+                    // The checkpoint's dvc.lock, so that its outputs (the model to continue) are checked out below.
+                    sandbox.Git.Run(["checkout", resumeFrom, "--", sandbox.Git.Relative(Path.Combine(sandbox.ProjectDirectory, "dvc.lock"))]);
+                }
+
                 sandbox.CheckOutOutputs();
                 Phase("outputs checked out");
-                var chain = new CheckpointChain(sandbox.Git, expRef, resumeFrom: null, marksWorkspace: false);
+                var chain = new CheckpointChain(sandbox.Git, expRef, resumeFrom, marksWorkspace: false);
                 var options = RemoteRun.Options(_remote, new ReproOptions
                 {
                     IsExperiment = true,
@@ -65,8 +72,12 @@ internal sealed class QueuedRunner
                     CheckpointRecorder = chain,
                 });
                 using var build = new PipelinePlanner().Plan(new PlanRequest { ProjectDirectory = sandbox.ProjectDirectory }, options);
-                // A queued checkpoint experiment starts over (DVC 2's queue implied reset): no model checked out of the baseline.
-                CheckpointResume.RemoveCheckpointOutputs(build.Session.Context, options.Checkpoints);
+                if (resumeFrom is null)
+                {
+                    // Without Rev a queued checkpoint experiment starts over (DVC 2's queue implied reset): no model checked out of the baseline.
+                    CheckpointResume.RemoveCheckpointOutputs(build.Session.Context, options.Checkpoints);
+                }
+
                 var errors = new List<string>();
                 Phase("planned");
                 var outcomes = new Executor(log, e =>
@@ -189,6 +200,10 @@ internal sealed class QueuedRunner
             _source.Dispose();
         }
     }
+
+    /// <summary>The checkpoint a queued entry resumes from (queued with Rev): the commit in its branch field.</summary>
+    private static string? ResumedCheckpoint(QueueEntry entry) =>
+        entry.Branch is { Length: 40 } sha && sha.All(char.IsAsciiHexDigitLower) ? sha : null;
 }
 
 /// <summary>How a queued run ended; <paramref name="CommitSha"/> is the experiment commit of a success.</summary>
